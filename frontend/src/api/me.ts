@@ -1,0 +1,31 @@
+import { ApiError, request } from './http.ts'
+import type { Activity } from './model/activity.ts'
+import type { ChangePasswordRequest, DeleteAccountRequest, User } from './model/user.ts'
+
+const BASE = '/api/me'
+
+/** The signed-in user, or `null` when signed out (401). */
+export async function fetchCurrentUser(): Promise<User | null> {
+  try {
+    return await request<User>(BASE, { sessionRequired: false })
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null
+    throw error
+  }
+}
+
+/** `PUT /api/me/password` → 204; 400 with violations on `currentPassword` / `newPassword`. */
+export async function changePassword(body: ChangePasswordRequest): Promise<void> {
+  await request(`${BASE}/password`, { method: 'PUT', json: body })
+}
+
+/** `DELETE /api/me` → 204 and the session ends; 400 with a violation on `password`. */
+export async function deleteAccount(body: DeleteAccountRequest): Promise<void> {
+  await request(BASE, { method: 'DELETE', json: body })
+}
+
+/** `GET /api/me/activity`, newest first as sent by the server. */
+export async function fetchActivity(signal?: AbortSignal): Promise<Activity[]> {
+  const list = await request<Activity[] | undefined>(`${BASE}/activity`, { signal })
+  return Array.isArray(list) ? list : []
+}

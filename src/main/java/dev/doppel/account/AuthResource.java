@@ -1,0 +1,56 @@
+package dev.doppel.account;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.vertx.core.http.HttpServerRequest;
+
+import dev.doppel.account.AccountDtos.RegisterRequest;
+import dev.doppel.account.AccountDtos.UserView;
+
+@Path("/api/auth")
+@Tag(name = "Accounts")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SessionCookie sessionCookie;
+
+    @POST
+    @Path("/register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an account; sign in afterwards with POST /j_security_check")
+    @APIResponse(responseCode = "201", description = "The account was created")
+    @APIResponse(responseCode = "400", description = "The email or password is invalid")
+    @APIResponse(responseCode = "409", description = "An account with this email already exists")
+    public Response register(@Valid @NotNull RegisterRequest request, @Context HttpServerRequest http) {
+        User user = accounts.register(request, ClientAddress.of(http));
+        return Response.created(URI.create("/api/me")).entity(UserView.of(user)).build();
+    }
+
+    @POST
+    @Path("/logout")
+    @Operation(summary = "End the session by dropping its cookie")
+    @APIResponse(responseCode = "204", description = "Signed out (also when no one was signed in)")
+    public Response logout(@Context HttpServerRequest http) {
+        sessionCookie.expire(http.response());
+        return Response.noContent().build();
+    }
+}

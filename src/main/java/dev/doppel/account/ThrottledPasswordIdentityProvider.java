@@ -1,0 +1,114 @@
+package dev.doppel.account;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.arc.Unremovable;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Sits in front of the JPA identity provider for password sign-ins: normalises the email, refuses attempts
+ * while the {@link LoginThrottle} says so, counts failures and records each outcome in the account's activity.
+ * It runs first because its priority is higher; the JPA provider still checks the bcrypt hash.
+ */
+// Unremovable: only the security layer looks it up, through Instance<IdentityProvider<?>>.
+@Singleton
+@Unremovable
+public class ThrottledPasswordIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    /** Routing-context key that tells {@link LoginThrottleFilter} to answer 429 with this many seconds. */
+    public static final String RETRY_AFTER_SECONDS = "doppel.login.retry-after";
+
+    private static final Logger LOG = Logger.getLogger(ThrottledPasswordIdentityProvider.class);
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    AccountEventRepository events;
+
+    @Inject
+    @Any
+    Instance<IdentityProvider<UsernamePasswordAuthenticationRequest>> providers;
+
+    private volatile IdentityProvider<UsernamePasswordAuthenticationRequest> delegate;
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    /** Above security-jpa's own provider (1001), so the manager asks this one first. */
+    @Override
+    public int priority() {
+        return 2000;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String address = rc != null ? ClientAddress.of(rc.request()) : "unknown";
+        String email = User.normalizeEmail(request.getUsername());
+
+        Optional<Duration> blocked = throttle.blockedFor(email, address);
+        if (blocked.isPresent()) {
+            long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
+            if (rc != null) {
+                rc.put(RETRY_AFTER_SECONDS, seconds);
+            }
+            LOG.debugf("Sign-in for %s from %s throttled for %d s", email, address, seconds);
+            return record(context, email, AccountEvent.Type.SIGN_IN_THROTTLED, address)
+                    .chain(() -> Uni.createFrom().failure(new AuthenticationFailedException("throttled")));
+        }
+
+        UsernamePasswordAuthenticationRequest normalized = new UsernamePasswordAuthenticationRequest(email,
+                request.getPassword());
+        request.getAttributes().forEach(normalized::setAttribute);
+        return delegate().authenticate(normalized, context)
+                .onItemOrFailure().call((identity, failure) -> {
+                    if (failure != null || identity == null) {
+                        throttle.recordFailure(email, address);
+                        return record(context, email, AccountEvent.Type.SIGN_IN_FAILED, address);
+                    }
+                    throttle.recordSuccess(email);
+                    return record(context, email, AccountEvent.Type.SIGNED_IN, address);
+                });
+    }
+
+    private Uni<Void> record(AuthenticationRequestContext context, String email, AccountEvent.Type type,
+            String address) {
+        return context.runBlocking(() -> {
+            QuarkusTransaction.requiringNew().run(() -> User.findByEmail(email)
+                    .map(u -> u.id)
+                    .ifPresent((UUID id) -> events.record(id, type, address)));
+            return null;
+        }).replaceWithVoid();
+    }
+
+    private IdentityProvider<UsernamePasswordAuthenticationRequest> delegate() {
+        if (delegate == null) {
+            delegate = providers.stream()
+                    .filter(p -> !(p instanceof ThrottledPasswordIdentityProvider))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No password identity provider besides the throttle"));
+        }
+        return delegate;
+    }
+}

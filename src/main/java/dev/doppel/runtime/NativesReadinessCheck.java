@@ -1,0 +1,32 @@
+package dev.doppel.runtime;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+@Readiness
+@ApplicationScoped
+public class NativesReadinessCheck implements HealthCheck {
+
+    @Inject
+    NativeRuntime natives;
+
+    @Inject
+    DoppelConfig config;
+
+    @Override
+    public HealthCheckResponse call() {
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named("doppel")
+                .withData("role", config.role().label());
+        natives.versions().ifPresent(v -> builder.withData("opencv", v.opencv())
+                .withData("ffmpeg", v.ffmpeg())
+                .withData("pytorch", v.pytorch())
+                .withData("device", v.device()));
+        natives.failure().ifPresent(f -> builder.withData("error", f));
+        return builder.status(natives.versions().isPresent()).build();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.doppel.runtime;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class OpsEndpointsTests {
+
+    @Test
+    void readinessShouldReportNativesAndRole() {
+        given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("doppel"))
+                .body("checks.find { it.name == 'doppel' }.data.role", equalTo("all"))
+                .body("checks.find { it.name == 'doppel' }.data.opencv", matchesPattern("4\\.13\\.\\d+"))
+                .body("checks.find { it.name == 'doppel' }.data.ffmpeg", matchesPattern("8\\.0.*"))
+                .body("checks.find { it.name == 'doppel' }.data.pytorch", equalTo("2.5.1"))
+                .body("checks.find { it.name == 'doppel' }.data.device", matchesPattern("cpu|gpu \\d+"));
+    }
+
+    @Test
+    void openApiShouldDescribeTheAccountEndpoints() {
+        given().get("/q/openapi?format=json").then()
+                .statusCode(200)
+                .body(containsString("/api/auth/register"))
+                .body(containsString("/api/me"));
+    }
+
+    @Test
+    void metricsShouldBeExposedForPrometheus() {
+        given().get("/api/me");
+        given().get("/q/metrics").then()
+                .statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"))
+                .body(containsString("jvm_memory_used_bytes"));
+    }
+}

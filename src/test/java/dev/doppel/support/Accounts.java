@@ -1,0 +1,77 @@
+package dev.doppel.support;
+
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** Real accounts through the real endpoints: register, sign in with the form login, and carry the cookie. */
+public final class Accounts {
+
+    public static final String COOKIE = "doppel-session";
+    public static final String PASSWORD = "correct horse battery";
+
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
+
+    private Accounts() {
+    }
+
+    public static String uniqueEmail(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    }
+
+    /**
+     * A client address of its own (sent as X-Forwarded-For, trusted from loopback in the test profile), so that
+     * deliberate failed sign-ins in one test never throttle another test's client.
+     */
+    public static String freshClientAddress() {
+        int n = ADDRESSES.incrementAndGet();
+        return "198.51." + (n / 250) + "." + (n % 250 + 1);
+    }
+
+    public static Response register(String email, String password) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", password))
+                .post("/api/auth/register");
+    }
+
+    public static Response signIn(String email, String password, String clientAddress) {
+        return given().contentType(ContentType.URLENC)
+                .header("X-Forwarded-For", clientAddress)
+                .formParam("j_username", email)
+                .formParam("j_password", password)
+                .post("/j_security_check");
+    }
+
+    /** Registers a fresh account, signs in and returns a session for it. */
+    public static Session newSession(String who) {
+        String email = uniqueEmail(who);
+        register(email, PASSWORD).then().statusCode(201);
+        return session(email, PASSWORD);
+    }
+
+    public static Session session(String email, String password) {
+        Response login = signIn(email, password, freshClientAddress());
+        login.then().statusCode(200);
+        String cookie = login.getCookie(COOKIE);
+        if (cookie == null) {
+            throw new AssertionError("sign-in set no " + COOKIE + " cookie");
+        }
+        return new Session(email, password, cookie);
+    }
+
+    public record Session(String email, String password, String cookie) {
+        public RequestSpecification request() {
+            return given().cookie(COOKIE, cookie);
+        }
+
+        public String id() {
+            return request().get("/api/me").then().statusCode(200).extract().path("id");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.doppel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.doppel.support.Accounts;
+import dev.doppel.support.Browser;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A new user's first minute, in a real browser against the real server and database. */
+@QuarkusTest
+class AccountBrowserTests {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void shouldSignUpSeeTheLibrarySignOutAndSignInAgain() throws Exception {
+        String email = Accounts.uniqueEmail("browser");
+        try (Browser browser = new Browser(1280, 900)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(20));
+
+            driver.get(root + "signup");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signup-form")));
+
+            // The server's validation message appears next to the field it concerns.
+            type(driver, "signup-email", email);
+            type(driver, "signup-password", "short");
+            driver.findElement(By.id("signup-submit")).click();
+            WebElement passwordError = wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(By.id("signup-password-error")));
+            assertThat(passwordError.getText()).containsIgnoringCase("10");
+            assertThat(driver.findElement(By.id("signup-password")).getAttribute("aria-invalid")).isEqualTo("true");
+            browser.screenshot("signup-error");
+
+            type(driver, "signup-password", Accounts.PASSWORD);
+            driver.findElement(By.id("signup-submit")).click();
+
+            // Signed up and signed in: the library with its four empty sections.
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("library")));
+            wait.until(ExpectedConditions.textToBe(By.id("account-email"), email));
+            for (String section : new String[] { "library-videos", "library-facesets", "library-models",
+                    "library-results" }) {
+                WebElement el = driver.findElement(By.id(section));
+                assertThat(el.findElements(By.cssSelector(".empty-state"))).as(section).isNotEmpty();
+            }
+            Path library = browser.screenshot("library");
+            assertThat(Files.size(library)).isPositive();
+
+            driver.findElement(By.id("signout-button")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+            driver.get(root + "library");
+            // Signed out, the library is not reachable.
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+
+            type(driver, "signin-email", email);
+            type(driver, "signin-password", "not the password");
+            driver.findElement(By.id("signin-submit")).click();
+            WebElement signinError = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-error")));
+            assertThat(signinError.getText()).containsIgnoringCase("wrong");
+
+            type(driver, "signin-password", Accounts.PASSWORD);
+            driver.findElement(By.id("signin-submit")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("library")));
+            wait.until(ExpectedConditions.textToBe(By.id("account-email"), email));
+            browser.screenshot("signed-in-again");
+
+            driver.findElement(By.id("signout-button")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+        }
+    }
+
+    @Test
+    void shouldShowTakenEmailNextToTheEmailField() throws Exception {
+        Accounts.Session existing = Accounts.newSession("taken-ui");
+        try (Browser browser = new Browser(390, 844)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(20));
+            driver.get(root + "signup");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signup-form")));
+            type(driver, "signup-email", existing.email());
+            type(driver, "signup-password", Accounts.PASSWORD);
+            driver.findElement(By.id("signup-submit")).click();
+            WebElement emailError = wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(By.id("signup-email-error")));
+            assertThat(emailError.getText()).containsIgnoringCase("already");
+            browser.screenshot("signup-taken-mobile");
+        }
+    }
+
+    private static void type(WebDriver driver, String id, String text) {
+        WebElement el = driver.findElement(By.id(id));
+        el.clear();
+        el.sendKeys(text);
+    }
+}
