@@ -9,16 +9,15 @@ const LABELS: Record<string, string> = {
   REGISTERED: 'Account created',
   SIGNED_IN: 'Signed in',
   SIGN_IN_FAILED: 'Failed sign-in attempt',
-  SIGNED_OUT: 'Signed out',
+  SIGN_IN_THROTTLED: 'Sign-in blocked after too many failed attempts',
   PASSWORD_CHANGED: 'Password changed',
-  ACCOUNT_DELETED: 'Account deleted',
 }
 
 const ICONS: Record<string, string> = {
   REGISTERED: icons.userPlus,
   SIGNED_IN: icons.signIn,
   SIGN_IN_FAILED: icons.warning,
-  SIGNED_OUT: icons.signOut,
+  SIGN_IN_THROTTLED: icons.warning,
   PASSWORD_CHANGED: icons.key,
 }
 
@@ -77,7 +76,7 @@ export function setupActivity(card: HTMLElement): { reload: () => void; dispose:
 }
 
 function renderEntry(entry: Activity): HTMLLIElement {
-  const warn = entry.type === 'SIGN_IN_FAILED'
+  const warn = entry.type === 'SIGN_IN_FAILED' || entry.type === 'SIGN_IN_THROTTLED'
   const iconBox = el('span', { class: 'activity-icon' })
   iconBox.append(fragment(ICONS[entry.type] ?? icons.dot))
 

@@ -3,7 +3,7 @@ export type ActivityType =
   | 'REGISTERED'
   | 'SIGNED_IN'
   | 'SIGN_IN_FAILED'
-  | 'SIGNED_OUT'
+  | 'SIGN_IN_THROTTLED'
   | 'PASSWORD_CHANGED'
   | (string & {})
 

@@ -1,7 +1,5 @@
 package dev.doppel.account;
 
-import java.net.URI;
-
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -22,7 +21,7 @@ import io.vertx.core.http.HttpServerRequest;
 import dev.doppel.account.AccountDtos.RegisterRequest;
 import dev.doppel.account.AccountDtos.UserView;
 
-@Path("/api/auth")
+@Path("/auth")
 @Tag(name = "Accounts")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
@@ -40,9 +39,10 @@ public class AuthResource {
     @APIResponse(responseCode = "201", description = "The account was created")
     @APIResponse(responseCode = "400", description = "The email or password is invalid")
     @APIResponse(responseCode = "409", description = "An account with this email already exists")
-    public Response register(@Valid @NotNull RegisterRequest request, @Context HttpServerRequest http) {
+    public Response register(@Valid @NotNull RegisterRequest request, @Context HttpServerRequest http,
+            @Context UriInfo uri) {
         User user = accounts.register(request, ClientAddress.of(http));
-        return Response.created(URI.create("/api/me")).entity(UserView.of(user)).build();
+        return Response.created(uri.getBaseUriBuilder().path(MeResource.class).build()).entity(UserView.of(user)).build();
     }
 
     @POST

@@ -29,7 +29,7 @@ import dev.doppel.account.AccountDtos.ChangePasswordRequest;
 import dev.doppel.account.AccountDtos.DeleteAccountRequest;
 import dev.doppel.account.AccountDtos.UserView;
 
-@Path("/api/me")
+@Path("/me")
 @Tag(name = "Accounts")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)

@@ -3,6 +3,7 @@ package dev.doppel.account;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -24,7 +25,7 @@ class AuthResourceTests {
         String email = Accounts.uniqueEmail("alice");
         Accounts.register(email, Accounts.PASSWORD).then()
                 .statusCode(201)
-                .header("Location", containsString("/api/me"))
+                .header("Location", endsWith("/api/me"))
                 .body("id", notNullValue())
                 .body("email", equalTo(email));
 

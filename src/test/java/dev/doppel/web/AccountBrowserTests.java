@@ -101,6 +101,48 @@ class AccountBrowserTests {
         }
     }
 
+    @Test
+    void shouldChangePasswordAndDeleteTheAccountFromTheAccountPage() throws Exception {
+        Accounts.Session session = Accounts.newSession("account-ui");
+        try (Browser browser = new Browser(1280, 900)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(20));
+            driver.get(root + "signin");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+            type(driver, "signin-email", session.email());
+            type(driver, "signin-password", Accounts.PASSWORD);
+            driver.findElement(By.id("signin-submit")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("library")));
+
+            driver.findElement(By.id("nav-account")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-form")));
+            wait.until(d -> !d.findElements(By.cssSelector("#activity-list li")).isEmpty());
+
+            // A wrong current password is reported next to that field, and nothing changes.
+            type(driver, "current-password", "not my password");
+            type(driver, "new-password", "a brand new passphrase");
+            driver.findElement(By.id("password-submit")).click();
+            WebElement currentError = wait.until(
+                    ExpectedConditions.visibilityOfElementLocated(By.id("current-password-error")));
+            assertThat(currentError.getText()).containsIgnoringCase("wrong");
+
+            type(driver, "current-password", Accounts.PASSWORD);
+            driver.findElement(By.id("password-submit")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-success")));
+            browser.screenshot("account");
+            Accounts.signIn(session.email(), "a brand new passphrase", Accounts.freshClientAddress()).then()
+                    .statusCode(200);
+
+            // Deleting asks for the password and a confirmation, then signs out.
+            type(driver, "delete-password", "a brand new passphrase");
+            driver.findElement(By.id("delete-submit")).click();
+            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+        }
+        Accounts.signIn(session.email(), "a brand new passphrase", Accounts.freshClientAddress()).then()
+                .statusCode(401);
+    }
+
     private static void type(WebDriver driver, String id, String text) {
         WebElement el = driver.findElement(By.id(id));
         el.clear();
