@@ -1,0 +1,41 @@
+package dev.doppel.media;
+
+import java.text.Normalizer;
+
+/**
+ * The name a video is shown under, made from the uploaded file name. It is only ever a label: path parts are
+ * dropped, control characters removed, length capped; unicode is kept.
+ */
+public final class VideoName {
+
+    public static final int MAX_LENGTH = 255;
+
+    private VideoName() {
+    }
+
+    public static String fromFileName(String fileName) {
+        if (fileName == null) {
+            return "Untitled video";
+        }
+        String name = fileName;
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        if (slash >= 0) {
+            name = name.substring(slash + 1);
+        }
+        name = clean(name);
+        return name.isEmpty() || name.equals(".") || name.equals("..") ? "Untitled video" : name;
+    }
+
+    public static String clean(String name) {
+        String normalized = Normalizer.normalize(name, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(normalized.length());
+        normalized.codePoints()
+                .filter(cp -> !Character.isISOControl(cp) && Character.getType(cp) != Character.FORMAT)
+                .forEach(out::appendCodePoint);
+        String trimmed = out.toString().strip();
+        if (trimmed.codePointCount(0, trimmed.length()) > MAX_LENGTH) {
+            trimmed = trimmed.substring(0, trimmed.offsetByCodePoints(0, MAX_LENGTH));
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,162 @@
+package dev.doppel.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import io.quarkus.security.Authenticated;
+
+import dev.doppel.account.CurrentUser;
+import dev.doppel.storage.BlobStore;
+import dev.doppel.web.ByteRange;
+import dev.doppel.web.Problem;
+import dev.doppel.web.ProblemException;
+
+@Path("/videos")
+@Tag(name = "Videos")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class VideoResource {
+
+    private static final String PRIVATE_CACHE = "private, max-age=3600";
+
+    @Inject
+    CurrentUser me;
+
+    @Inject
+    VideoService videos;
+
+    @Inject
+    BlobStore blobs;
+
+    public record RenameRequest(String name) {
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a video (multipart: file, consent=true); it is probed and thumbnailed at once")
+    @APIResponse(responseCode = "201", description = "The stored video")
+    @APIResponse(responseCode = "400", description = "No file, an empty file, or consent not given")
+    @APIResponse(responseCode = "413", description = "Over the size limit or the account's storage quota")
+    @APIResponse(responseCode = "422", description = "Not a readable video, or over the duration or resolution limit")
+    public Response upload(@RestForm("file") FileUpload file, @RestForm("consent") String consent,
+            @Context UriInfo uri) {
+        if (file == null) {
+            throw ProblemException.invalid("file", "Choose a video file to upload.");
+        }
+        Video video = videos.upload(me.id(), file.uploadedFile(), file.fileName(), "true".equalsIgnoreCase(consent));
+        return Response.created(uri.getAbsolutePathBuilder().path(video.id.toString()).build())
+                .entity(VideoView.of(video)).build();
+    }
+
+    @GET
+    @Operation(summary = "The caller's videos, newest first")
+    public List<VideoView> list() {
+        return videos.list(me.id()).stream().map(VideoView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One video")
+    @APIResponse(responseCode = "404", description = "No such video in this account")
+    public VideoView get(@PathParam("id") UUID id) {
+        return VideoView.of(videos.get(me.id(), id));
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Rename a video")
+    @APIResponse(responseCode = "400", description = "The name is empty or too long")
+    public VideoView rename(@PathParam("id") UUID id, RenameRequest request) {
+        return VideoView.of(videos.rename(me.id(), id, request == null ? null : request.name()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a video and its files")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") UUID id) {
+        videos.delete(me.id(), id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/content")
+    @Produces({ "video/*", Problem.MEDIA_TYPE })
+    @Operation(summary = "The original file; supports HTTP Range so players can seek")
+    @APIResponse(responseCode = "200", description = "The whole file")
+    @APIResponse(responseCode = "206", description = "The requested range")
+    @APIResponse(responseCode = "416", description = "The range lies outside the file")
+    public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String range) throws IOException {
+        Video video = videos.get(me.id(), id);
+        long size = video.sizeBytes;
+        Optional<ByteRange> requested;
+        try {
+            requested = ByteRange.parse(range, size);
+        } catch (ByteRange.Unsatisfiable e) {
+            return Response.status(416).type(Problem.MEDIA_TYPE)
+                    .header("Content-Range", "bytes */" + size)
+                    .entity(Problem.of(416, "The requested range lies outside this " + size + "-byte video."))
+                    .build();
+        }
+        String type = MEDIA_TYPES.getOrDefault(video.container, "application/octet-stream");
+        if (requested.isEmpty()) {
+            InputStream all = blobs.open(video.blobKey);
+            return Response.ok(all, type).header("Accept-Ranges", "bytes").header("Content-Length", size)
+                    .header("Cache-Control", PRIVATE_CACHE).build();
+        }
+        ByteRange r = requested.get();
+        return Response.status(206).type(type).entity(blobs.open(video.blobKey, r.first(), r.length()))
+                .header("Accept-Ranges", "bytes")
+                .header("Content-Range", r.contentRange(size))
+                .header("Content-Length", r.length())
+                .header("Cache-Control", PRIVATE_CACHE)
+                .build();
+    }
+
+    @GET
+    @Path("/{id}/thumbnail")
+    @Produces({ "image/jpeg", Problem.MEDIA_TYPE })
+    @Operation(summary = "A JPEG of the frame near 10 % of the video")
+    public Response thumbnail(@PathParam("id") UUID id) throws IOException {
+        Video video = videos.get(me.id(), id);
+        return Response.ok(blobs.open(video.thumbnailKey), "image/jpeg").header("Cache-Control", PRIVATE_CACHE)
+                .build();
+    }
+
+    private static final Map<String, String> MEDIA_TYPES = Map.ofEntries(
+            Map.entry("mov,mp4,m4a,3gp,3g2,mj2", "video/mp4"),
+            Map.entry("matroska,webm", "video/webm"),
+            Map.entry("avi", "video/x-msvideo"),
+            Map.entry("mpeg", "video/mpeg"),
+            Map.entry("mpegvideo", "video/mpeg"),
+            Map.entry("mpegts", "video/mp2t"),
+            Map.entry("flv", "video/x-flv"),
+            Map.entry("ogg", "video/ogg"),
+            Map.entry("asf", "video/x-ms-asf"));
+}

@@ -1,0 +1,43 @@
+package dev.doppel.storage;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+/**
+ * Deletes blobs only once the transaction that deleted their rows has committed: a rollback must leave the
+ * user with rows whose bytes are still there, never rows pointing at nothing.
+ */
+@ApplicationScoped
+public class BlobDeletions {
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    public void afterCommit(String... keys) {
+        List<String> toDelete = List.of(keys).stream().filter(k -> k != null).toList();
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            toDelete.forEach(blobs::deleteQuietly);
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    toDelete.forEach(blobs::deleteQuietly);
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,57 @@
+package dev.doppel.support;
+
+import java.nio.file.Path;
+
+import io.restassured.response.Response;
+
+/** Uploads through the real multipart endpoint, the way the browser sends them. */
+public final class Uploads {
+
+    private Uploads() {
+    }
+
+    public static Response upload(Accounts.Session session, Path file, String fileName, boolean consent) {
+        var spec = session.request().multiPart("file", file.toFile(), "video/mp4");
+        if (fileName != null) {
+            spec = session.request().multiPart(new io.restassured.builder.MultiPartSpecBuilder(file.toFile())
+                    .controlName("file").fileName(fileName).mimeType("video/mp4").build());
+        }
+        if (consent) {
+            spec = spec.multiPart("consent", "true");
+        }
+        return spec.post("/api/videos");
+    }
+
+    /**
+     * A multipart body built byte by byte the way browsers send it: the file name in raw UTF-8 inside the
+     * Content-Disposition header (RestAssured would squash it to ISO-8859-1).
+     */
+    public static java.net.http.HttpResponse<String> uploadAsBrowser(java.net.URI base, Accounts.Session session,
+            Path file, String fileName) throws Exception {
+        String boundary = "----doppel" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        var utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"consent\"\r\n\r\ntrue\r\n")
+                .getBytes(utf8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: video/mp4\r\n\r\n").getBytes(utf8));
+        body.write(java.nio.file.Files.readAllBytes(file));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        var request = java.net.http.HttpRequest.newBuilder(base.resolve("/api/videos"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Cookie", Accounts.COOKIE + "=" + session.cookie())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        return java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofString(utf8));
+    }
+
+    public static Response upload(Accounts.Session session, Path file) {
+        return upload(session, file, null, true);
+    }
+
+    /** Uploads and returns the new video's id. */
+    public static String uploaded(Accounts.Session session, Path file) {
+        return upload(session, file).then().statusCode(201).extract().path("id");
+    }
+}
