@@ -23,9 +23,21 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     public static Problem of(int status, String detail) {
-        Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type != null ? type.getReasonPhrase() : "Error";
-        return new Problem("about:blank", title, status, detail, List.of());
+        return new Problem("about:blank", titleOf(status), status, detail, List.of());
+    }
+
+    /** Reason phrases of RFC 9110, including the ones JAX-RS's Status enum lacks. */
+    static String titleOf(int status) {
+        return switch (status) {
+            case 413 -> "Content Too Large";
+            case 416 -> "Range Not Satisfiable";
+            case 422 -> "Unprocessable Content";
+            case 429 -> "Too Many Requests";
+            default -> {
+                Response.StatusType type = Response.Status.fromStatusCode(status);
+                yield type != null ? type.getReasonPhrase() : "Error";
+            }
+        };
     }
 
     public Problem withViolations(List<Violation> list) {

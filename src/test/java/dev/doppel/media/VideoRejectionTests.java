@@ -124,10 +124,20 @@ class VideoRejectionTests {
         assertThat(StorageSnapshot.awaitEqual(before)).isEqualTo(before);
     }
 
+    @Test
+    void anonymousUpload() throws Exception {
+        Path clip = TestMedia.clip("grid_man-glasses_lbax4n.mp4");
+        StorageSnapshot before = StorageSnapshot.take();
+        io.restassured.RestAssured.given().multiPart("file", clip.toFile(), "video/mp4").multiPart("consent", "true")
+                .post("/api/videos").then().statusCode(401).contentType("application/problem+json");
+        assertThat(StorageSnapshot.awaitEqual(before)).isEqualTo(before);
+    }
+
     private void refused(Supplier<Response> upload, int status, String detail, String field) throws Exception {
         StorageSnapshot before = StorageSnapshot.take();
         var then = upload.get().then().statusCode(status).contentType("application/problem+json")
-                .body("detail", containsString(detail));
+                .body("detail", containsString(detail))
+                .body("title", org.hamcrest.Matchers.not(org.hamcrest.Matchers.equalTo("Error")));
         if (field != null) {
             then.body("violations.field", hasItem(field));
         }
