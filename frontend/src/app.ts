@@ -8,7 +8,8 @@ import { setupLibrary } from './pages/library.ts'
 import { setupNotFound } from './pages/not-found.ts'
 import { setupSignIn } from './pages/signin.ts'
 import { setupSignUp } from './pages/signup.ts'
-import { redirect, setupRouter } from './router.ts'
+import { setupVideo } from './pages/video.ts'
+import { matchRoute, redirect, setupRouter } from './router.ts'
 import { currentUser, setCurrentUser, setFlash } from './session.ts'
 import { fragment } from './ui/dom.ts'
 
@@ -18,14 +19,27 @@ interface Page {
   title: string
   /** `guest`: signed-out only; `member`: signed-in only; `any`: both. */
   access: 'guest' | 'member' | 'any'
-  setup: (outlet: HTMLElement) => Cleanup | void
+  /** `params` holds the `:name` parts of the route's pattern. */
+  setup: (outlet: HTMLElement, params: Record<string, string>) => Cleanup | void
+  /** The nav entry to mark as current, when it is not the page's own path. */
+  nav?: string
 }
 
+/** Patterns may hold `:name` parts (see {@link matchRoute}); the first match wins. */
 const PAGES: Record<string, Page> = {
   '/signin': { title: 'Sign in', access: 'guest', setup: setupSignIn },
   '/signup': { title: 'Create account', access: 'guest', setup: setupSignUp },
   '/library': { title: 'Library', access: 'member', setup: setupLibrary },
   '/account': { title: 'Account', access: 'member', setup: setupAccount },
+  '/videos/:id': { title: 'Video', access: 'member', setup: setupVideo, nav: '/library' },
+}
+
+function findPage(path: string): { page: Page; params: Record<string, string> } {
+  for (const [pattern, page] of Object.entries(PAGES)) {
+    const params = matchRoute(pattern, path)
+    if (params) return { page, params }
+  }
+  return { page: NOT_FOUND, params: {} }
 }
 
 const NOT_FOUND: Page = { title: 'Page not found', access: 'any', setup: setupNotFound }
@@ -52,7 +66,7 @@ export async function setupApp(root: HTMLElement): Promise<void> {
   setupRouter((path, initial) => {
     const user = currentUser()
     if (path === '/') return user ? '/library' : '/signin'
-    const page = PAGES[path] ?? NOT_FOUND
+    const { page, params } = findPage(path)
     if (page.access === 'member' && !user) return '/signin'
     if (page.access === 'guest' && user) return '/library'
 
@@ -63,9 +77,10 @@ export async function setupApp(root: HTMLElement): Promise<void> {
       layout?.destroy()
       layout = kind === 'app' ? setupShell(root) : setupAuthLayout(root)
     }
-    layout.setActive(path)
-    cleanup = page.setup(layout.outlet) ?? undefined
+    layout.setActive(page.nav ?? path)
+    // Before setup, so a page that knows a better title (e.g. a video's name) can set it.
     document.title = `${page.title} · Doppel`
+    cleanup = page.setup(layout.outlet, params) ?? undefined
 
     if (!initial) {
       window.scrollTo(0, 0)

@@ -60,3 +60,29 @@ function interceptLinkClick(event: MouseEvent): void {
   event.preventDefault()
   navigate(url.pathname + url.search + url.hash)
 }
+
+/**
+ * Matches `path` against a pattern such as `/videos/:id`; returns the decoded
+ * `:params`, or undefined when it does not match.
+ */
+export function matchRoute(pattern: string, path: string): Record<string, string> | undefined {
+  const want = pattern.split('/')
+  const have = path.split('/')
+  if (want.length !== have.length) return undefined
+  const params: Record<string, string> = {}
+  for (let i = 0; i < want.length; i++) {
+    const part = want[i]!
+    const value = have[i]!
+    if (part.startsWith(':')) {
+      if (value === '') return undefined
+      try {
+        params[part.slice(1)] = decodeURIComponent(value)
+      } catch {
+        return undefined
+      }
+    } else if (part !== value) {
+      return undefined
+    }
+  }
+  return params
+}

@@ -34,6 +34,8 @@ export class ApiError extends Error {
 /** Status 0: the request never got an HTTP answer. */
 export const NETWORK_ERROR_STATUS = 0
 
+const ACCEPT = 'application/json, application/problem+json'
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'
   /** Sent as JSON. */
@@ -61,7 +63,7 @@ export function onUnauthorized(handler: () => void): void {
  */
 export async function request<T = void>(url: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', json, form, sessionRequired = true, signal } = options
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' }
+  const headers: Record<string, string> = { Accept: ACCEPT }
   let body: BodyInit | undefined
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json'
@@ -76,11 +78,7 @@ export async function request<T = void>(url: string, options: RequestOptions = {
     response = await fetch(url, { method, headers, body, credentials: 'same-origin', signal })
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause
-    throw new ApiError({
-      status: NETWORK_ERROR_STATUS,
-      title: 'Network error',
-      detail: 'Could not reach Doppel. Check your connection and try again.',
-    })
+    throw networkError()
   }
 
   if (!response.ok) {
@@ -91,35 +89,134 @@ export async function request<T = void>(url: string, options: RequestOptions = {
   return (await readBody(response)) as T
 }
 
+export interface UploadOptions {
+  /** Called as the request body goes out (bytes sent so far, total bytes). */
+  onProgress?: (loaded: number, total: number) => void
+  /** As for {@link RequestOptions.sessionRequired}. */
+  sessionRequired?: boolean
+  /** Aborting rejects with a `DOMException` named `AbortError`. */
+  signal?: AbortSignal
+}
+
+/**
+ * `POST`s a multipart body with XMLHttpRequest, which (unlike fetch) reports
+ * upload progress. Same contract as {@link request}: same-origin credentials,
+ * JSON back, every non-2xx answer an {@link ApiError}.
+ */
+export function upload<T>(url: string, body: FormData, options: UploadOptions = {}): Promise<T> {
+  const { onProgress, sessionRequired = true, signal } = options
+  return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError())
+      return
+    }
+    const xhr = new XMLHttpRequest()
+    const onAbortSignal = (): void => xhr.abort()
+    const settle = (): void => signal?.removeEventListener('abort', onAbortSignal)
+
+    xhr.open('POST', url)
+    xhr.withCredentials = true
+    xhr.setRequestHeader('Accept', ACCEPT)
+    xhr.upload.addEventListener('progress', (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded, event.total)
+    })
+    xhr.addEventListener('load', () => {
+      settle()
+      const contentType = xhr.getResponseHeader('Content-Type')
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(parseBody(xhr.status, contentType, xhr.responseText) as T)
+        } catch {
+          reject(problemError(xhr.status, xhr.statusText, null, '', null))
+        }
+        return
+      }
+      const error = problemError(
+        xhr.status,
+        xhr.statusText,
+        contentType,
+        xhr.responseText,
+        xhr.getResponseHeader('Retry-After'),
+      )
+      if (xhr.status === 401 && sessionRequired) unauthorizedHandler?.()
+      reject(error)
+    })
+    xhr.addEventListener('error', () => {
+      settle()
+      reject(networkError())
+    })
+    xhr.addEventListener('abort', () => {
+      settle()
+      reject(abortError())
+    })
+    signal?.addEventListener('abort', onAbortSignal, { once: true })
+    xhr.send(body)
+  })
+}
+
+function networkError(): ApiError {
+  return new ApiError({
+    status: NETWORK_ERROR_STATUS,
+    title: 'Network error',
+    detail: 'Could not reach Doppel. Check your connection and try again.',
+  })
+}
+
+function abortError(): DOMException {
+  return new DOMException('The request was cancelled.', 'AbortError')
+}
+
 async function readBody(response: Response): Promise<unknown> {
-  if (response.status === 204) return undefined
-  const text = await response.text()
-  if (!text) return undefined
-  if (isJson(response)) return JSON.parse(text)
+  return parseBody(response.status, response.headers.get('Content-Type'), await response.text())
+}
+
+function parseBody(status: number, contentType: string | null, text: string): unknown {
+  if (status === 204 || !text) return undefined
+  if (isJson(contentType)) return JSON.parse(text)
   return text
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
+  let text = ''
+  try {
+    text = await response.text()
+  } catch {
+    // Unreadable body: fall back to the status line.
+  }
+  return problemError(
+    response.status,
+    response.statusText,
+    response.headers.get('Content-Type'),
+    text,
+    response.headers.get('Retry-After'),
+  )
+}
+
+/** Builds an {@link ApiError} from a non-2xx answer whose body may be `application/problem+json`. */
+function problemError(
+  status: number,
+  statusText: string,
+  contentType: string | null,
+  text: string,
+  retryAfter: string | null,
+): ApiError {
   let problem: ProblemDetails = {}
   try {
-    const text = await response.text()
-    if (text && isJson(response)) problem = JSON.parse(text) as ProblemDetails
+    if (text && isJson(contentType)) problem = JSON.parse(text) as ProblemDetails
   } catch {
     // Unreadable body: fall back to the status line below.
   }
-  const title = problem.title || response.statusText || defaultTitle(response.status)
   return new ApiError({
-    status: response.status,
-    title,
-    detail: problem.detail || defaultDetail(response.status),
+    status,
+    title: problem.title || statusText || defaultTitle(status),
+    detail: problem.detail || defaultDetail(status),
     violations: Array.isArray(problem.violations) ? problem.violations : [],
-    retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
+    retryAfterSeconds: parseRetryAfter(retryAfter),
   })
 }
 
-function isJson(response: Response): boolean {
-  const type = response.headers.get('Content-Type') ?? ''
-  return /[/+]json\b/i.test(type)
+function isJson(contentType: string | null): boolean {
+  return /[/+]json\b/i.test(contentType ?? '')
 }
 
 /** `Retry-After` is either delay-seconds or an HTTP date. */
@@ -144,6 +241,8 @@ function defaultTitle(status: number): string {
     case 403: return 'Forbidden'
     case 404: return 'Not Found'
     case 409: return 'Conflict'
+    case 413: return 'Content Too Large'
+    case 422: return 'Unprocessable Content'
     case 429: return 'Too Many Requests'
     default: return status >= 500 ? 'Server Error' : 'Error'
   }
@@ -153,6 +252,7 @@ function defaultDetail(status: number): string {
   if (status === 401) return 'You are not signed in.'
   if (status === 403) return 'You are not allowed to do that.'
   if (status === 404) return 'That could not be found.'
+  if (status === 413) return 'The file is too large.'
   if (status === 429) return 'Too many requests. Wait a moment and try again.'
   if (status >= 500) return 'Something went wrong on our side. Try again in a moment.'
   return 'The request could not be completed.'

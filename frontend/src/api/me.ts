@@ -1,5 +1,6 @@
 import { ApiError, request } from './http.ts'
 import type { Activity } from './model/activity.ts'
+import type { StorageUsage } from './model/storage.ts'
 import type { ChangePasswordRequest, DeleteAccountRequest, User } from './model/user.ts'
 
 const BASE = '/api/me'
@@ -28,4 +29,9 @@ export async function deleteAccount(body: DeleteAccountRequest): Promise<void> {
 export async function fetchActivity(signal?: AbortSignal): Promise<Activity[]> {
   const list = await request<Activity[] | undefined>(`${BASE}/activity`, { signal })
   return Array.isArray(list) ? list : []
+}
+
+/** `GET /api/me/storage`: space used, the quota and the upload limits. */
+export function fetchStorage(signal?: AbortSignal): Promise<StorageUsage> {
+  return request<StorageUsage>(`${BASE}/storage`, { signal })
 }

@@ -18,6 +18,8 @@ export interface LibrarySectionDef {
 /** Handle for filling a section once its feature exists. */
 export interface LibrarySection {
   element: HTMLElement
+  /** Where the items or the empty state go (`.library-section-body`). */
+  body: HTMLElement
   /** Replaces the body with these items, or the empty state when there are none. */
   showItems(items: Node[]): void
   showEmpty(): void
@@ -73,5 +75,5 @@ export function setupLibrarySection(section: HTMLElement, def: LibrarySectionDef
   }
 
   showEmpty()
-  return { element: section, showItems, showEmpty }
+  return { element: section, body, showItems, showEmpty }
 }

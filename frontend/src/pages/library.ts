@@ -1,4 +1,5 @@
 import { setupLibrarySection, type LibrarySectionDef } from '../features/library-section.ts'
+import { setupLibraryVideos } from '../features/library-videos.ts'
 import { el, fragment } from '../ui/dom.ts'
 import { icons } from '../ui/icons.ts'
 
@@ -43,7 +44,7 @@ export const LIBRARY_SECTIONS: LibrarySectionDef[] = [
   },
 ]
 
-export function setupLibrary(outlet: HTMLElement): void {
+export function setupLibrary(outlet: HTMLElement): () => void {
   outlet.replaceChildren(
     fragment(`
       <div class="page-inner page-wide">
@@ -56,9 +57,12 @@ export function setupLibrary(outlet: HTMLElement): void {
     `),
   )
   const grid = outlet.querySelector('#library')!
+  const cleanups: (() => void)[] = []
   for (const def of LIBRARY_SECTIONS) {
     const section = el('section')
     grid.append(section)
-    setupLibrarySection(section, def)
+    const handle = setupLibrarySection(section, def)
+    if (def.id === 'library-videos') cleanups.push(setupLibraryVideos(handle))
   }
+  return () => cleanups.forEach((cleanup) => cleanup())
 }

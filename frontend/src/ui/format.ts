@@ -31,3 +31,66 @@ export function formatRelative(iso: string, now: number = Date.now()): string {
   if (abs < 86400 * 30) return relative.format(Math.round(seconds / 86400), 'day')
   return ''
 }
+
+const BYTE_UNITS = ['bytes', 'KB', 'MB', 'GB', 'TB']
+
+/** e.g. "1.2 GB", "350 KB", "5 GB" (units of 1024, one decimal below 10). */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—'
+  if (bytes < 1024) return bytes === 1 ? '1 byte' : `${Math.round(bytes)} bytes`
+  let value = bytes
+  let unit = 0
+  while (value >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024
+    unit++
+  }
+  // Avoid "1024 MB" after rounding.
+  if (Math.round(value) >= 1024 && unit < BYTE_UNITS.length - 1) {
+    value /= 1024
+    unit++
+  }
+  const digits = value < 10 ? 1 : 0
+  const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: digits }).format(value)
+  return `${number} ${BYTE_UNITS[unit]}`
+}
+
+/** Clock-style length: "0:03", "12:05", "1:02:09". */
+export function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '—'
+  const total = Math.round(seconds)
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = String(total % 60).padStart(2, '0')
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`
+}
+
+/** A limit in words: "10 minutes", "90 seconds", "1 hour 30 minutes". */
+export function formatDurationWords(seconds: number): string {
+  const total = Math.round(seconds)
+  const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`
+  if (total < 120 && total % 60 !== 0) return plural(total, 'second')
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  const parts: string[] = []
+  if (h > 0) parts.push(plural(h, 'hour'))
+  if (m > 0) parts.push(plural(m, 'minute'))
+  if (s > 0) parts.push(plural(s, 'second'))
+  return parts.join(' ')
+}
+
+/** "25 fps", "29.97 fps". */
+export function formatFps(fps: number): string {
+  if (!Number.isFinite(fps) || fps <= 0) return '—'
+  return `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(fps)} fps`
+}
+
+/** "1920×1080". */
+export function formatResolution(width: number, height: number): string {
+  return `${width}×${height}`
+}
+
+/** "1,234". */
+export function formatCount(value: number): string {
+  return new Intl.NumberFormat().format(value)
+}

@@ -31,4 +31,20 @@ export const icons = {
   ),
   dot: icon('<circle cx="12" cy="12" r="3"/>', 'icon icon-sm'),
   shield: icon('<path d="M12 21.5s7.5-3.5 7.5-9.5V5.5L12 2.5 4.5 5.5V12c0 6 7.5 9.5 7.5 9.5z"/><path d="m9 12 2 2 4-4"/>', 'icon icon-sm'),
+  upload: icon('<path d="M12 15V4M7.5 8.5 12 4l4.5 4.5"/><path d="M4 14.5v3A2.5 2.5 0 0 0 6.5 20h11a2.5 2.5 0 0 0 2.5-2.5v-3"/>'),
+  audio: icon(
+    '<path d="M4 9.5h3l4.5-4v13L7 14.5H4z"/><path d="M15.5 9a4 4 0 0 1 0 6M18.5 6.5a7.5 7.5 0 0 1 0 11"/>',
+    'icon icon-sm',
+  ),
+  noAudio: icon('<path d="M4 9.5h3l4.5-4v13L7 14.5H4z"/><path d="m16 9.5 5 5M21 9.5l-5 5"/>', 'icon icon-sm'),
+  pencil: icon('<path d="M4 20h4L19.5 8.5a2.8 2.8 0 0 0-4-4L4 16z"/><path d="m13.5 6.5 4 4"/>', 'icon icon-sm'),
+  trash: icon(
+    '<path d="M4 7h16M9.5 7V4.5h5V7M6 7l1 12.5A1.5 1.5 0 0 0 8.5 21h7a1.5 1.5 0 0 0 1.5-1.5L18 7M10 11v6M14 11v6"/>',
+    'icon icon-sm',
+  ),
+  download: icon('<path d="M12 4v11M7.5 10.5 12 15l4.5-4.5"/><path d="M4 14.5v3A2.5 2.5 0 0 0 6.5 20h11a2.5 2.5 0 0 0 2.5-2.5v-3"/>', 'icon icon-sm'),
+  arrowLeft: icon('<path d="M19 12H5M11 6l-6 6 6 6"/>', 'icon icon-sm'),
+  close: icon('<path d="M6 6l12 12M18 6 6 18"/>', 'icon icon-sm'),
+  retry: icon('<path d="M20 11a8 8 0 1 0-2.3 5.7"/><path d="M20 4.5V11h-6.5"/>', 'icon icon-sm'),
+  file: icon('<path d="M14 3H7.5A2.5 2.5 0 0 0 5 5.5v13A2.5 2.5 0 0 0 7.5 21h9a2.5 2.5 0 0 0 2.5-2.5V8z"/><path d="M14 3v5h5"/><path d="m10 11.5 4.5 2.5-4.5 2.5z"/>'),
 } as const

@@ -1,0 +1,227 @@
+import { ApiError } from '../api/http.ts'
+import type { Video } from '../api/model/video.ts'
+import { fetchVideo, videoContentUrl, videoThumbnailUrl } from '../api/videos.ts'
+import { confirmAndDeleteVideo } from '../features/video-delete.ts'
+import { audioBadge, durationAttr } from '../features/video-meta.ts'
+import { setupVideoRename } from '../features/video-rename.ts'
+import { navigate } from '../router.ts'
+import { el, find, fragment } from '../ui/dom.ts'
+import { messageOf } from '../ui/form.ts'
+import {
+  formatBytes,
+  formatCount,
+  formatDateTime,
+  formatDuration,
+  formatFps,
+  formatResolution,
+} from '../ui/format.ts'
+import { icons } from '../ui/icons.ts'
+import { showToast } from '../ui/toast.ts'
+
+export const VIDEO_MISSING = 'This video does not exist or is not yours'
+
+/** Route `/videos/:id`: the player, the video's details, Rename and Delete. */
+export function setupVideo(outlet: HTMLElement, params: Record<string, string>): () => void {
+  const id = params.id ?? ''
+  outlet.replaceChildren(
+    fragment(`
+      <div class="page-inner page-wide video-page">
+        <nav class="back-nav" aria-label="Back">
+          <a id="video-back" class="back-link" href="/library">${icons.arrowLeft}<span>Library</span></a>
+        </nav>
+        <header class="video-header">
+          <div class="video-heading">
+            <h1 id="video-title" tabindex="-1">Loading video…</h1>
+            <p class="video-subtitle" hidden></p>
+          </div>
+          <div class="video-header-actions" hidden>
+            <a class="btn btn-secondary btn-sm video-download" download>${icons.download}<span>Download</span></a>
+            <button type="button" class="btn btn-secondary btn-sm video-rename">${icons.pencil}<span>Rename</span></button>
+            <button type="button" class="btn btn-secondary btn-sm btn-danger-outline video-delete">${icons.trash}<span>Delete</span></button>
+          </div>
+        </header>
+        <div class="video-content" aria-live="polite"></div>
+      </div>
+    `),
+  )
+  const page = find(outlet, '.video-page')
+  const title = find(outlet, '#video-title')
+  const content = find(outlet, '.video-content')
+  let controller: AbortController | undefined
+  let player: HTMLVideoElement | undefined
+
+  const load = async (): Promise<void> => {
+    controller?.abort()
+    const current = new AbortController()
+    controller = current
+    page.setAttribute('aria-busy', 'true')
+    content.replaceChildren(el('p', { class: 'video-loading' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading…'))
+    try {
+      const video = await fetchVideo(id, current.signal)
+      if (current.signal.aborted) return
+      player = showVideo(outlet, video)
+    } catch (error) {
+      if (current.signal.aborted) return
+      if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
+        showMissing(outlet)
+      } else {
+        title.textContent = 'Could not load this video'
+        const retry = el('button', { type: 'button', class: 'btn btn-secondary btn-sm' }, 'Try again')
+        retry.addEventListener('click', () => void load())
+        content.replaceChildren(
+          el('div', { class: 'card message-card' }, el('p', { class: 'status-error', role: 'alert' }, messageOf(error)), el('p', {}, retry)),
+        )
+      }
+    } finally {
+      if (controller === current) page.removeAttribute('aria-busy')
+    }
+  }
+  void load()
+
+  return () => {
+    controller?.abort()
+    if (player) {
+      // Stop playback and the Range download it keeps open.
+      player.pause()
+      player.removeAttribute('src')
+      player.load()
+    }
+  }
+}
+
+function showVideo(outlet: HTMLElement, initial: Video): HTMLVideoElement {
+  let video = initial
+  const title = find(outlet, '#video-title')
+  const subtitle = find(outlet, '.video-subtitle')
+  const actions = find(outlet, '.video-header-actions')
+  const content = find(outlet, '.video-content')
+
+  const player = el('video', {
+    id: 'video-player',
+    controls: true,
+    preload: 'metadata',
+    playsinline: true,
+    poster: videoThumbnailUrl(video.id),
+    src: videoContentUrl(video.id),
+  })
+  if (video.width > 0 && video.height > 0) player.style.aspectRatio = `${video.width} / ${video.height}`
+  player.append('Your browser cannot play this video. Use Download to watch it in another player.')
+
+  const WIDE = new Set(['container', 'uploaded'])
+  const detail = (key: string, label: string, value: Node | string): HTMLElement =>
+    el(
+      'div',
+      { class: WIDE.has(key) ? 'detail detail-wide' : 'detail' },
+      el('dt', {}, label),
+      el('dd', { id: `video-detail-${key}` }, value),
+    )
+  const uploaded = el('time', { datetime: video.createdAt }, formatDateTime(video.createdAt))
+  const details = el(
+    'dl',
+    { class: 'details video-details' },
+    detail('duration', 'Duration', el('time', { datetime: durationAttr(video.durationSeconds) }, formatDuration(video.durationSeconds))),
+    detail('resolution', 'Resolution', formatResolution(video.width, video.height)),
+    detail('fps', 'Frame rate', formatFps(video.fps)),
+    detail('frames', 'Frames', formatCount(video.frameCount)),
+    detail('codec', 'Video codec', video.videoCodec ? video.videoCodec.toUpperCase() : '—'),
+    detail(
+      'audio',
+      'Audio',
+      video.hasAudio && video.audioCodec ? audioBadgeWith(video, video.audioCodec.toUpperCase()) : audioBadge(video, 'detail-audio'),
+    ),
+    detail('size', 'Size', formatBytes(video.sizeBytes)),
+    detail('bitrate', 'Bit rate', formatBitRate(video.sizeBytes, video.durationSeconds)),
+    // FFmpeg names some formats by family ("mov,mp4,m4a,…"): let it wrap.
+    detail('container', 'Container', video.container ? video.container.split(',').join(', ') : '—'),
+    detail('uploaded', 'Uploaded', uploaded),
+  )
+  const sizeValue = find(details, '#video-detail-size')
+  sizeValue.title = `${formatCount(video.sizeBytes)} bytes`
+
+  content.replaceChildren(
+    el(
+      'div',
+      { class: 'video-layout' },
+      el('div', { class: 'player-frame' }, player),
+      el(
+        'section',
+        { class: 'card video-details-card', 'aria-labelledby': 'video-details-title' },
+        el('h2', { id: 'video-details-title', class: 'card-title' }, 'Details'),
+        details,
+      ),
+    ),
+  )
+
+  const showName = (): void => {
+    title.textContent = video.name
+    document.title = `${video.name} · Doppel`
+  }
+  showName()
+  subtitle.textContent = `${formatDuration(video.durationSeconds)} · ${formatResolution(video.width, video.height)} · uploaded ${formatDateTime(video.createdAt)}`
+  subtitle.hidden = false
+
+  const download = find<HTMLAnchorElement>(actions, '.video-download')
+  download.href = videoContentUrl(video.id)
+  download.download = video.name
+  const renameButton = find<HTMLButtonElement>(actions, '.video-rename')
+  const deleteButton = find<HTMLButtonElement>(actions, '.video-delete')
+  actions.hidden = false
+
+  setupVideoRename({
+    video: () => video,
+    title,
+    trigger: renameButton,
+    onRenamed: (updated) => {
+      video = updated
+      showName()
+      download.download = video.name
+    },
+  })
+
+  deleteButton.addEventListener('click', async () => {
+    deleteButton.disabled = true
+    const deleted = await confirmAndDeleteVideo(video)
+    if (!deleted) {
+      deleteButton.disabled = false
+      deleteButton.focus()
+      return
+    }
+    showToast(`Deleted “${video.name}”.`)
+    navigate('/library')
+  })
+  return player
+}
+
+/** Average over the whole file, e.g. "529 kb/s", "4.2 Mb/s". */
+function formatBitRate(bytes: number, seconds: number): string {
+  if (!(seconds > 0) || !(bytes > 0)) return '—'
+  const kbps = (bytes * 8) / seconds / 1000
+  if (kbps < 1000) return `${Math.round(kbps)} kb/s`
+  return `${new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(kbps / 1000)} Mb/s`
+}
+
+function audioBadgeWith(video: Video, codec: string): HTMLElement {
+  const badge = audioBadge(video, 'detail-audio')
+  badge.append(el('span', { class: 'detail-muted' }, ` (${codec})`))
+  return badge
+}
+
+function showMissing(outlet: HTMLElement): void {
+  const hadFocus = outlet.contains(document.activeElement) && document.activeElement?.tagName === 'H1'
+  document.title = 'Video not found · Doppel'
+  outlet.replaceChildren(
+    fragment(`
+      <div class="page-inner page-narrow">
+        <section id="video-not-found" class="card message-card" aria-labelledby="video-missing-title">
+          <span class="message-icon" aria-hidden="true">${icons.video}</span>
+          <h1 id="video-missing-title" tabindex="-1"></h1>
+          <p>It may have been deleted, or the link may belong to another account.</p>
+          <p><a class="btn btn-secondary" href="/library">${icons.arrowLeft}<span>Back to your library</span></a></p>
+        </section>
+      </div>
+    `),
+  )
+  const heading = find(outlet, '#video-missing-title')
+  heading.textContent = VIDEO_MISSING
+  if (hadFocus) heading.focus()
+}
