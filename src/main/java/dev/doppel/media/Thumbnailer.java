@@ -26,11 +26,11 @@ public class Thumbnailer {
     @Inject
     MediaConfig config;
 
-    public byte[] thumbnail(Path file, ProbeResult probe) throws RejectedMediaException {
+    public byte[] thumbnail(Path file, double durationSeconds) throws RejectedMediaException {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
                 OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
             grabber.start();
-            long at = (long) (probe.durationSeconds() * POSITION * 1_000_000);
+            long at = (long) (durationSeconds * POSITION * 1_000_000);
             if (at > 0) {
                 grabber.setVideoTimestamp(at);
             }

@@ -47,6 +47,20 @@ public class VideoRepository extends OwnedRepository<Video> {
         return videos.size();
     }
 
+    /** Stores the thumbnail's key unless the video is gone; a thumbnail it replaces is deleted after commit. */
+    public boolean attachThumbnail(java.util.UUID videoId, String key) {
+        Video video = findById(videoId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (video == null) {
+            return false;
+        }
+        String previous = video.thumbnailKey;
+        video.thumbnailKey = key;
+        if (previous != null && !previous.equals(key)) {
+            blobDeletions.afterCommit(previous);
+        }
+        return true;
+    }
+
     public void deleteWithBlobs(Video video) {
         delete(video);
         blobDeletions.afterCommit(video.blobKey, video.thumbnailKey);

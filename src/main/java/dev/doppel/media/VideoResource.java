@@ -58,7 +58,7 @@ public class VideoResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a video (multipart: file, consent=true); it is probed and thumbnailed at once")
+    @Operation(summary = "Upload a video (multipart: file, consent=true); it is probed at once and a THUMBNAIL job is queued")
     @APIResponse(responseCode = "201", description = "The stored video")
     @APIResponse(responseCode = "400", description = "No file, an empty file, or consent not given")
     @APIResponse(responseCode = "413", description = "Over the size limit or the account's storage quota")
@@ -142,9 +142,12 @@ public class VideoResource {
     @GET
     @Path("/{id}/thumbnail")
     @Produces({ "image/jpeg", Problem.MEDIA_TYPE })
-    @Operation(summary = "A JPEG of the frame near 10 % of the video")
+    @Operation(summary = "A JPEG of the frame near 10 % of the video; 404 until its THUMBNAIL job is done")
     public Response thumbnail(@PathParam("id") UUID id) throws IOException {
         Video video = videos.get(me.id(), id);
+        if (video.thumbnailKey == null) {
+            throw ProblemException.notFound("The thumbnail of this video (it is still being made)");
+        }
         return Response.ok(blobs.open(video.thumbnailKey), "image/jpeg").header("Cache-Control", PRIVATE_CACHE)
                 .build();
     }

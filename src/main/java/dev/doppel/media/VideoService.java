@@ -19,13 +19,15 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.doppel.account.User;
+import dev.doppel.jobs.JobService;
 import dev.doppel.storage.BlobStore;
 import dev.doppel.web.Problem;
 import dev.doppel.web.ProblemException;
 
 /**
- * Accepts or refuses uploads. Every check runs before anything is stored, and what is stored (two blobs, one
- * row) is undone if a later step fails, so a refused upload leaves no trace and never touches what was there.
+ * Accepts or refuses uploads. Every check runs before anything is stored, and what is stored (the blob, the row)
+ * is undone if a later step fails, so a refused upload leaves no trace and never touches what was there. The
+ * thumbnail is made afterwards by a job.
  */
 @ApplicationScoped
 public class VideoService {
@@ -39,7 +41,7 @@ public class VideoService {
     VideoProbe probe;
 
     @Inject
-    Thumbnailer thumbnailer;
+    JobService jobs;
 
     @Inject
     BlobStore blobs;
@@ -63,36 +65,29 @@ public class VideoService {
         checkQuota(ownerId, size);
 
         ProbeResult found;
-        byte[] thumbnail;
         try {
             found = probe.probe(uploaded);
             checkLimits(found);
-            thumbnail = thumbnailer.thumbnail(uploaded, found);
         } catch (RejectedMediaException e) {
             throw unprocessable(e.getMessage());
         }
 
-        String thumbnailKey = null;
         String blobKey = null;
         try {
-            thumbnailKey = blobs.put(thumbnail);
             blobKey = blobs.adopt(uploaded);
             String key = blobKey;
-            String thumbKey = thumbnailKey;
-            return QuarkusTransaction.requiringNew().call(() -> persist(ownerId, fileName, size, key, thumbKey, found));
+            return QuarkusTransaction.requiringNew().call(() -> persist(ownerId, fileName, size, key, found));
         } catch (IOException e) {
             blobs.deleteQuietly(blobKey);
-            blobs.deleteQuietly(thumbnailKey);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             blobs.deleteQuietly(blobKey);
-            blobs.deleteQuietly(thumbnailKey);
             throw e;
         }
     }
 
-    private Video persist(UUID ownerId, String fileName, long size, String blobKey, String thumbnailKey,
-            ProbeResult found) {
+    /** The row and its THUMBNAIL job commit together: a video never waits for a job that was not queued. */
+    private Video persist(UUID ownerId, String fileName, long size, String blobKey, ProbeResult found) {
         // Two uploads racing for the last of the quota: the row lock on the user makes them take turns.
         User.findById(ownerId, LockModeType.PESSIMISTIC_WRITE);
         checkQuota(ownerId, size);
@@ -101,7 +96,6 @@ public class VideoService {
         video.name = VideoName.fromFileName(fileName);
         video.sizeBytes = size;
         video.blobKey = blobKey;
-        video.thumbnailKey = thumbnailKey;
         video.container = found.container();
         video.videoCodec = found.videoCodec();
         video.audioCodec = found.audioCodec();
@@ -114,6 +108,7 @@ public class VideoService {
         video.consentAt = Instant.now();
         video.createdAt = video.consentAt;
         videos.persist(video);
+        jobs.submit(ownerId, ThumbnailJobHandler.TYPE, video.id, null);
         LOG.debugf("Stored video %s (%s, %dx%d, %.2f s)", video.id, Bytes.human(size), found.width(), found.height(),
                 found.durationSeconds());
         return video;

@@ -39,6 +39,19 @@ public interface BlobStore {
     /** Deletes the blob; deleting a missing blob is not an error. */
     void delete(String key) throws IOException;
 
+    /**
+     * The blob as a local file for libraries that need a path (FFmpeg). Close it when done: a store that keeps
+     * blobs elsewhere removes its temporary copy then.
+     */
+    LocalFile local(String key) throws IOException;
+
+    interface LocalFile extends AutoCloseable {
+        Path path();
+
+        @Override
+        void close() throws IOException;
+    }
+
     /** Deletes and swallows failures, for clean-up paths that must not hide the original error. */
     default void deleteQuietly(String key) {
         if (key == null) {

@@ -100,6 +100,25 @@ public class LocalDiskBlobStore implements BlobStore {
     }
 
     @Override
+    public LocalFile local(String key) throws IOException {
+        Path path = pathOf(key);
+        if (!Files.isRegularFile(path)) {
+            throw new BlobNotFoundException(key);
+        }
+        return new LocalFile() {
+            @Override
+            public Path path() {
+                return path;
+            }
+
+            @Override
+            public void close() {
+                // The blob itself: nothing to clean up.
+            }
+        };
+    }
+
+    @Override
     public long size(String key) throws IOException {
         try {
             return Files.size(pathOf(key));

@@ -54,6 +54,7 @@ class VideoResourceTests {
                     .body("hasAudio", equalTo(true))
                     .body("sizeBytes", equalTo((int) Files.size(clip)))
                     .extract().path("id");
+            Uploads.awaitThumbnail(session, id);
             // Room in the small test quota for the next clip.
             session.request().delete("/api/videos/" + id).then().statusCode(204);
         }
@@ -104,6 +105,7 @@ class VideoResourceTests {
         StorageSnapshot before = StorageSnapshot.take();
         String id = Uploads.upload(session, clip, "../../etc/passwd.mp4", true).then()
                 .statusCode(201).body("name", equalTo("passwd.mp4")).extract().path("id");
+        Uploads.awaitThumbnail(session, id);
         assertThat(Path.of("target/etc")).doesNotExist();
         assertThat(Path.of("etc/passwd.mp4")).doesNotExist();
         StorageSnapshot after = StorageSnapshot.take();

@@ -50,8 +50,20 @@ public final class Uploads {
         return upload(session, file, null, true);
     }
 
-    /** Uploads and returns the new video's id. */
+    /** Uploads, waits for its thumbnail job, and returns the new video's id. */
     public static String uploaded(Accounts.Session session, Path file) {
-        return upload(session, file).then().statusCode(201).extract().path("id");
+        String id = upload(session, file).then().statusCode(201).extract().path("id");
+        awaitThumbnail(session, id);
+        return id;
+    }
+
+    public static void awaitThumbnail(Accounts.Session session, String id) {
+        try {
+            Await.until(java.time.Duration.ofSeconds(30), () -> Boolean.TRUE
+                    .equals(session.request().get("/api/videos/" + id).then().extract().path("thumbnailReady")));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }

@@ -1,0 +1,46 @@
+package dev.doppel.jobs;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Sleeps for the requested time in small steps, reporting progress and honouring cancel and shutdown like a
+ * real job; it can also fail its first tries on purpose. Off unless {@code doppel.jobs.diagnostics=true}.
+ */
+@ApplicationScoped
+public class DiagnosticJobHandler implements JobHandler {
+
+    public static final String TYPE = "DIAGNOSTIC";
+    private static final long STEP_MILLIS = 100;
+
+    @Inject
+    JobsConfig config;
+
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public String type() {
+        return config.diagnostics() ? TYPE : null;
+    }
+
+    @Override
+    public String run(JobContext context) throws Exception {
+        JsonNode settings = json.readTree(context.payload() == null ? "{}" : context.payload());
+        double seconds = settings.path("seconds").asDouble(5);
+        int failTimes = settings.path("failTimes").asInt(0);
+        if (context.attempt() <= failTimes) {
+            throw new IllegalStateException("Diagnostic failure on try " + context.attempt());
+        }
+        long total = Math.max(1, Math.round(seconds * 1000 / STEP_MILLIS));
+        for (long step = 1; step <= total; step++) {
+            context.checkpoint();
+            Thread.sleep(STEP_MILLIS);
+            context.progress(step / (double) total, "Step " + step + " of " + total);
+        }
+        return context.workerId();
+    }
+}

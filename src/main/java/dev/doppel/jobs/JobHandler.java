@@ -1,0 +1,19 @@
+package dev.doppel.jobs;
+
+/**
+ * One kind of heavy work. Handlers are found by {@link #type()}; they run on a worker thread outside any
+ * transaction, report progress through the context, check it for cancellation at least every couple of
+ * seconds, and must be safe to run again after a crash (resume from a checkpoint, or start over).
+ */
+public interface JobHandler {
+
+    String type();
+
+    /** Result reference (a blob key, an id) to store on the job, or null. */
+    String run(JobContext context) throws Exception;
+
+    /** How many tries before the job is FAILED; a crash of the worker counts as a try. */
+    default int maxAttempts(JobsConfig config) {
+        return config.maxAttempts();
+    }
+}

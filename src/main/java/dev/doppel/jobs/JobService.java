@@ -1,0 +1,52 @@
+package dev.doppel.jobs;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** What features and resources use: submit work, list and cancel the owner's jobs. */
+@ApplicationScoped
+public class JobService {
+
+    static final int LIST_LIMIT = 100;
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    JobRepository jobs;
+
+    @Inject
+    JobsConfig config;
+
+    @Inject
+    @Any
+    Instance<JobHandler> handlers;
+
+    /** Queues work inside the caller's transaction. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Job submit(UUID ownerId, String type, UUID subjectId, String payload) {
+        int maxAttempts = handlers.stream().filter(h -> type.equals(h.type())).findFirst()
+                .map(h -> h.maxAttempts(config)).orElse(config.maxAttempts());
+        return queue.enqueue(ownerId, type, subjectId, payload, maxAttempts);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Job> recent(UUID ownerId) {
+        return jobs.recent(ownerId, LIST_LIMIT);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Job get(UUID ownerId, UUID id) {
+        return jobs.requireOwned(ownerId, id);
+    }
+
+    public Job cancel(UUID ownerId, UUID id) {
+        return queue.cancel(ownerId, id);
+    }
+}
