@@ -12,9 +12,13 @@ export function videoContentUrl(id: VideoId): string {
   return `${videoPath(id)}/content`
 }
 
-/** A JPEG still of the video. */
-export function videoThumbnailUrl(id: VideoId): string {
-  return `${videoPath(id)}/thumbnail`
+/**
+ * A JPEG still of the video; 404 until the video's `thumbnailReady`.
+ * `version` (e.g. the id of the job that made it) busts any cached answer.
+ */
+export function videoThumbnailUrl(id: VideoId, version?: string): string {
+  const url = `${videoPath(id)}/thumbnail`
+  return version === undefined ? url : `${url}?v=${encodeURIComponent(version)}`
 }
 
 /** `GET /api/videos`, newest first as sent by the server. */

@@ -19,6 +19,8 @@ export function setupLibraryVideos(section: LibrarySection): () => void {
   const grid = el('ul', { class: 'library-items video-grid', role: 'list', 'aria-label': 'Your videos' })
   const cards = new Map<string, HTMLLIElement>()
   let failed = false
+  /** Ends what the cards keep watching (their thumbnail jobs) when the page goes. */
+  const lifetime = new AbortController()
 
   /** Grid, empty state, or (while the first video uploads) nothing. */
   const sync = (): void => {
@@ -40,10 +42,14 @@ export function setupLibraryVideos(section: LibrarySection): () => void {
     const item = el(
       'li',
       {},
-      renderVideoCard(video, {
-        onRenamed: () => {},
-        onDeleted: (deleted) => removeCard(deleted),
-      }),
+      renderVideoCard(
+        video,
+        {
+          onRenamed: () => {},
+          onDeleted: (deleted) => removeCard(deleted),
+        },
+        { signal: lifetime.signal },
+      ),
     )
     cards.set(key, item)
     if (position === 'start') grid.prepend(item)
@@ -124,6 +130,7 @@ export function setupLibraryVideos(section: LibrarySection): () => void {
   return () => {
     unsubscribe()
     controller?.abort()
+    lifetime.abort()
     upload.dispose()
   }
 }

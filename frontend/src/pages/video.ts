@@ -1,9 +1,11 @@
 import { ApiError } from '../api/http.ts'
 import type { Video } from '../api/model/video.ts'
-import { fetchVideo, videoContentUrl, videoThumbnailUrl } from '../api/videos.ts'
+import { fetchVideo, videoContentUrl } from '../api/videos.ts'
 import { confirmAndDeleteVideo } from '../features/video-delete.ts'
 import { audioBadge, durationAttr } from '../features/video-meta.ts'
 import { setupVideoRename } from '../features/video-rename.ts'
+import { thumbnailPlaceholder, watchThumbnail } from '../features/video-thumbnail.ts'
+import { nameSubject } from '../jobs.ts'
 import { navigate } from '../router.ts'
 import { el, find, fragment } from '../ui/dom.ts'
 import { messageOf } from '../ui/form.ts'
@@ -59,7 +61,7 @@ export function setupVideo(outlet: HTMLElement, params: Record<string, string>):
     try {
       const video = await fetchVideo(id, current.signal)
       if (current.signal.aborted) return
-      player = showVideo(outlet, video)
+      player = showVideo(outlet, video, current.signal)
     } catch (error) {
       if (current.signal.aborted) return
       if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
@@ -89,7 +91,7 @@ export function setupVideo(outlet: HTMLElement, params: Record<string, string>):
   }
 }
 
-function showVideo(outlet: HTMLElement, initial: Video): HTMLVideoElement {
+function showVideo(outlet: HTMLElement, initial: Video, signal: AbortSignal): HTMLVideoElement {
   let video = initial
   const title = find(outlet, '#video-title')
   const subtitle = find(outlet, '.video-subtitle')
@@ -101,11 +103,36 @@ function showVideo(outlet: HTMLElement, initial: Video): HTMLVideoElement {
     controls: true,
     preload: 'metadata',
     playsinline: true,
-    poster: videoThumbnailUrl(video.id),
     src: videoContentUrl(video.id),
   })
   if (video.width > 0 && video.height > 0) player.style.aspectRatio = `${video.width} / ${video.height}`
   player.append('Your browser cannot play this video. Use Download to watch it in another player.')
+
+  // The poster: the thumbnail once it exists; until then "Preparing…" over the
+  // player (never a broken image). It plays all the same.
+  const posterNote = el('div', { class: 'player-poster-note', 'aria-hidden': 'true', hidden: true })
+  let started = false
+  player.addEventListener('play', () => {
+    started = true
+    posterNote.hidden = true
+  })
+  watchThumbnail(
+    video,
+    (state) => {
+      player.dataset.thumbnail = state.kind
+      if (state.kind === 'ready') {
+        player.poster = state.url
+        posterNote.hidden = true
+      } else {
+        player.removeAttribute('poster')
+        posterNote.replaceChildren(thumbnailPlaceholder(state.kind))
+        posterNote.dataset.state = state.kind
+        // A failed thumbnail needs no notice here: the player shows the video's first frame.
+        posterNote.hidden = started || state.kind !== 'preparing'
+      }
+    },
+    { signal },
+  )
 
   const WIDE = new Set(['container', 'uploaded'])
   const detail = (key: string, label: string, value: Node | string): HTMLElement =>
@@ -142,7 +169,7 @@ function showVideo(outlet: HTMLElement, initial: Video): HTMLVideoElement {
     el(
       'div',
       { class: 'video-layout' },
-      el('div', { class: 'player-frame' }, player),
+      el('div', { class: 'player-frame' }, player, posterNote),
       el(
         'section',
         { class: 'card video-details-card', 'aria-labelledby': 'video-details-title' },
@@ -155,6 +182,7 @@ function showVideo(outlet: HTMLElement, initial: Video): HTMLVideoElement {
   const showName = (): void => {
     title.textContent = video.name
     document.title = `${video.name} · Doppel`
+    nameSubject(video.id, video.name)
   }
   showName()
   subtitle.textContent = `${formatDuration(video.durationSeconds)} · ${formatResolution(video.width, video.height)} · uploaded ${formatDateTime(video.createdAt)}`

@@ -94,3 +94,15 @@ export function formatResolution(width: number, height: number): string {
 export function formatCount(value: number): string {
   return new Intl.NumberFormat().format(value)
 }
+
+/** A job's remaining time: "a few seconds left", "about 40 s left", "about 2 min left", "about 1 h 5 min left". */
+export function formatTimeLeft(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return ''
+  if (seconds < 10) return 'a few seconds left'
+  if (seconds < 55) return `about ${Math.round(seconds / 5) * 5} s left`
+  const minutes = Math.max(1, Math.round(seconds / 60))
+  if (minutes < 60) return `about ${minutes} min left`
+  const h = Math.floor(minutes / 60)
+  const m = minutes % 60
+  return m === 0 ? `about ${h} h left` : `about ${h} h ${m} min left`
+}

@@ -15,6 +15,12 @@ export interface Video {
   frameCount: number
   durationSeconds: number
   hasAudio: boolean
+  /**
+   * Whether `GET /api/videos/{id}/thumbnail` has an image yet. False right after
+   * upload, while the video's THUMBNAIL job runs (its `subjectId` is the video id).
+   * Older servers leave it out: treat a missing value as ready.
+   */
+  thumbnailReady?: boolean
   /** ISO-8601 timestamp. */
   createdAt: string
 }

@@ -1,0 +1,43 @@
+/** Known job kinds; the backend may add more, so any string is accepted. */
+export type JobType = 'THUMBNAIL' | 'DIAGNOSTIC' | 'EXTRACT' | 'TRAIN' | 'SWAP' | (string & {})
+
+export type JobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED'
+
+export type JobId = string
+
+/**
+ * A background job, as returned by `GET /api/jobs` and sent by the `job`
+ * events of `GET /api/events`.
+ */
+export interface Job {
+  id: JobId
+  type: JobType
+  status: JobStatus
+  /** What the job works on (for THUMBNAIL: the video id), if anything. */
+  subjectId: string | null
+  /** 0–1. */
+  progress: number
+  /** A short sentence for people, e.g. "Waiting for a worker", "Step 3 of 10". */
+  message: string | null
+  etaSeconds: number | null
+  attempts: number
+  maxAttempts: number
+  /** A running job was asked to stop; it ends as CANCELLED shortly. */
+  cancelRequested: boolean
+  /** ISO-8601 timestamps. */
+  createdAt: string
+  startedAt: string | null
+  finishedAt: string | null
+  /** Why it failed (status FAILED). */
+  error: string | null
+}
+
+/** Statuses a job never leaves. */
+export function isFinished(status: JobStatus): boolean {
+  return status === 'SUCCEEDED' || status === 'FAILED' || status === 'CANCELLED'
+}
+
+/** Waiting for or running on a worker. */
+export function isActive(status: JobStatus): boolean {
+  return status === 'QUEUED' || status === 'RUNNING'
+}

@@ -1,0 +1,166 @@
+package dev.doppel.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged app as a separate process, started by docker/start.sh exactly as the README does. On the CI's
+ * PostgreSQL pass ({@code -Ddoppel.it.profile=pg}) it runs the PostgreSQL build against the CI's server;
+ * otherwise several processes share one H2 file database through H2's automatic server mode.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private AppProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    public static boolean onPostgres() {
+        return "pg".equals(System.getProperty("doppel.it.profile", ""));
+    }
+
+    /** Starts the app with a role, a data directory and extra -D options. */
+    public static AppProcess start(String role, Path dataDir, String... options) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of("bash", "docker/start.sh", "-Dquarkus.http.port=" + port,
+                "-Ddoppel.role=" + role, "-Ddoppel.data-dir=" + dataDir));
+        if (!onPostgres()) {
+            command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dataDir.toAbsolutePath()
+                    + "/db/doppel;AUTO_SERVER=TRUE");
+        }
+        command.addAll(List.of(options));
+        Path log = Files.createTempFile(dataDir.getParent(), "app-" + role + "-", ".log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                // A file, never a pipe: a start-up stack trace larger than the pipe buffer would block the app.
+                .redirectOutput(log.toFile());
+        pb.environment().put("JAVA_OPTS", "-Xmx512m");
+        if (onPostgres()) {
+            pb.environment().put("QUARKUS_PROFILE", "pg");
+        }
+        return new AppProcess(pb.start(), port, log);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    /** Waits for /q/health/ready and returns its body. */
+    public String awaitReady(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the app exited early:\n" + log());
+            }
+            try {
+                HttpResponse<String> r = get("/q/health/ready", null);
+                if (r.statusCode() == 200) {
+                    return r.body();
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(300);
+        }
+        throw new AssertionError("the app was not ready within " + timeout + ":\n" + log());
+    }
+
+    public HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return send(b);
+    }
+
+    public HttpResponse<String> postJson(String path, String json, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return send(b);
+    }
+
+    /** Registers an account and signs in; returns the session cookie ("name=value"). */
+    public String signUp(String email, String password) throws Exception {
+        HttpResponse<String> created = postJson("/api/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null);
+        if (created.statusCode() != 201) {
+            throw new AssertionError("register: " + created.statusCode() + " " + created.body());
+        }
+        HttpResponse<String> login = signIn(email, password);
+        if (login.statusCode() != 200) {
+            throw new AssertionError("sign-in: " + login.statusCode());
+        }
+        String cookie = login.headers().firstValue("set-cookie").orElseThrow();
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    public HttpResponse<String> signIn(String email, String password) throws Exception {
+        return send(HttpRequest.newBuilder(uri("/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=" + email + "&j_password="
+                        + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8))));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** SIGTERM, as an orchestrator stops a container; waits for the exit. */
+    public int terminate(Duration grace) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: the machine lost power, the OOM killer struck. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            terminate(Duration.ofSeconds(30));
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
