@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged app as a separate process, started by docker/start.sh exactly as the README does. On the CI's
- * PostgreSQL pass ({@code -Ddoppel.it.profile=pg}) it runs the PostgreSQL build against the CI's server;
+ * PostgreSQL pass ({@code -Dit.database=pg}) it runs the PostgreSQL build against the CI's server;
  * otherwise several processes share one H2 file database through H2's automatic server mode.
  */
 public final class AppProcess implements AutoCloseable {
@@ -34,7 +34,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static boolean onPostgres() {
-        return "pg".equals(System.getProperty("doppel.it.profile", ""));
+        return "pg".equals(System.getProperty("it.database", ""));
     }
 
     /** Starts the app with a role, a data directory and extra -D options. */
