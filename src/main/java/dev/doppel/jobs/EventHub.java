@@ -8,14 +8,23 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
 
 import io.quarkus.panache.common.Sort;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+import dev.doppel.runtime.DoppelConfig;
 
 /**
  * Relays events from the database to the browsers connected to this web node. It reads a short window of
@@ -31,6 +40,8 @@ public class EventHub {
 
     public record Event(long id, UUID ownerId, UUID jobId, String kind, String data) {
     }
+
+    private static final Logger LOG = Logger.getLogger(EventHub.class);
 
     private final Map<UUID, Set<Consumer<Event>>> listeners = new ConcurrentHashMap<>();
     private final Set<Long> seen = new LinkedHashSet<>();
@@ -51,9 +62,36 @@ public class EventHub {
         };
     }
 
-    @Scheduled(every = "${doppel.jobs.event-poll}", identity = "event-hub-poll",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
+    private ScheduledExecutorService poller;
+
+    /** Quarkus's scheduler runs at most once a second; progress should feel live, so this has its own thread. */
+    void onStart(@Observes StartupEvent event, DoppelConfig doppel) {
+        if (!doppel.role().servesWeb()) {
+            return;
+        }
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "doppel-event-hub");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = config.eventPoll().toMillis();
+        poller.scheduleWithFixedDelay(this::pollSafely, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
+    }
+
+    private void pollSafely() {
+        try {
+            QuarkusTransaction.requiringNew().run(this::poll);
+        } catch (RuntimeException e) {
+            LOG.debugf("Event poll failed: %s", e.getMessage());
+        }
+    }
+
     void poll() {
         if (listeners.isEmpty()) {
             return;
