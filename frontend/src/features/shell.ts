@@ -5,9 +5,10 @@ import { currentUser, onUserChange, setCurrentUser } from '../session.ts'
 import { find, fragment } from '../ui/dom.ts'
 import { icons, logoMark } from '../ui/icons.ts'
 import { showToast } from '../ui/toast.ts'
+import { setupJobsPanel } from './jobs-panel.ts'
 import type { Layout } from './layout.ts'
 
-/** The signed-in frame: top bar with brand, nav, the user's email and Sign out. */
+/** The signed-in frame: top bar with brand, nav, the user's email, Jobs and Sign out. */
 export function setupShell(root: HTMLElement): Layout {
   root.replaceChildren(
     fragment(`
@@ -23,11 +24,27 @@ export function setupShell(root: HTMLElement): Layout {
             <a id="nav-account" class="nav-link" href="/account">Account</a>
           </nav>
           <span id="account-email" class="user-email"></span>
+          <button id="jobs-toggle" type="button" class="btn btn-ghost btn-sm jobs-toggle"
+                  aria-label="Jobs" aria-expanded="false" aria-controls="jobs-panel" aria-describedby="jobs-toggle-state">
+            ${icons.jobs}<span class="jobs-toggle-label" aria-hidden="true">Jobs</span>
+            <span id="jobs-active-count" class="jobs-badge" aria-hidden="true" hidden></span>
+            <span id="jobs-toggle-state" class="visually-hidden"></span>
+          </button>
           <button id="signout-button" type="button" class="btn btn-ghost btn-sm">
             ${icons.signOut}<span>Sign out</span>
           </button>
         </div>
       </header>
+      <div id="jobs-backdrop" class="jobs-backdrop" hidden></div>
+      <div id="jobs-panel" class="jobs-panel" role="dialog" aria-labelledby="jobs-panel-title" hidden>
+        <div class="jobs-panel-header">
+          <h2 id="jobs-panel-title" class="jobs-panel-title">Jobs</h2>
+          <button id="jobs-close" type="button" class="btn btn-ghost btn-icon" aria-label="Close jobs">${icons.close}</button>
+        </div>
+        <p class="jobs-connection" hidden><span class="spinner" aria-hidden="true"></span>Reconnecting to live updates…</p>
+        <ul class="job-list" aria-label="Recent jobs" hidden></ul>
+        <p class="jobs-status"></p>
+      </div>
       <main id="main" class="page" tabindex="-1"></main>
     `),
   )
@@ -40,6 +57,7 @@ export function setupShell(root: HTMLElement): Layout {
   }
   showUser()
   const unsubscribe = onUserChange(showUser)
+  const disposeJobs = setupJobsPanel(root)
 
   const signOutButton = find<HTMLButtonElement>(root, '#signout-button')
   signOutButton.addEventListener('click', async () => {
@@ -77,6 +95,7 @@ export function setupShell(root: HTMLElement): Layout {
     },
     destroy() {
       unsubscribe()
+      disposeJobs()
       root.replaceChildren()
     },
   }

@@ -46,7 +46,6 @@ export const icons = {
   arrowLeft: icon('<path d="M19 12H5M11 6l-6 6 6 6"/>', 'icon icon-sm'),
   /** Background work: a pulse line. */
   jobs: icon('<path d="M3 12h4l2.5-6 5 12 2.5-6h4"/>', 'icon icon-sm'),
-  check: icon('<path d="m5 12.5 4.5 4.5L19 7.5"/>', 'icon icon-sm'),
   close: icon('<path d="M6 6l12 12M18 6 6 18"/>', 'icon icon-sm'),
   retry: icon('<path d="M20 11a8 8 0 1 0-2.3 5.7"/><path d="M20 4.5V11h-6.5"/>', 'icon icon-sm'),
   file: icon('<path d="M14 3H7.5A2.5 2.5 0 0 0 5 5.5v13A2.5 2.5 0 0 0 7.5 21h9a2.5 2.5 0 0 0 2.5-2.5V8z"/><path d="M14 3v5h5"/><path d="m10 11.5 4.5 2.5-4.5 2.5z"/>'),

@@ -1,0 +1,111 @@
+package dev.doppel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.doppel.support.Accounts;
+import dev.doppel.support.Browser;
+import dev.doppel.support.TestMedia;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Uploading through the page: progress, thumbnail, playback, live job progress, and a refused file. */
+@QuarkusTest
+class VideoBrowserTests {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void shouldUploadWatchTheJobAndPlayTheVideo() throws Exception {
+        Accounts.Session session = Accounts.newSession("uploader");
+        Path clip = TestMedia.clip("grid_man-denim-shirt_bbaf2n.mp4").toRealPath();
+        try (Browser browser = new Browser(1280, 900)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
+            signIn(driver, wait, session);
+
+            // Consent first: without it nothing is sent.
+            driver.findElement(By.id("video-upload-input")).sendKeys(clip.toString());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("video-consent-error")));
+            assertThat(driver.findElements(By.cssSelector(".upload-item"))).isEmpty();
+
+            driver.findElement(By.id("video-consent")).click();
+            ((JavascriptExecutor) driver).executeScript("window.__maxProgress = 0;"
+                    + "new MutationObserver(() => document.querySelectorAll('progress.upload-progress').forEach(p =>"
+                    + "  window.__maxProgress = Math.max(window.__maxProgress, p.value)))"
+                    + ".observe(document.body, {subtree: true, childList: true, attributes: true});");
+            driver.findElement(By.id("video-upload-input")).sendKeys(clip.toString());
+
+            WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".video-card")));
+            Number max = (Number) ((JavascriptExecutor) driver).executeScript("return window.__maxProgress;");
+            assertThat(max.doubleValue()).as("the progress bar reached 100 %").isEqualTo(100.0);
+            assertThat(card.findElement(By.cssSelector(".video-name")).getText()).isEqualTo(clip.getFileName().toString());
+            assertThat(card.findElement(By.cssSelector(".video-resolution")).getText()).contains("360").contains("288");
+            assertThat(card.findElement(By.cssSelector(".video-duration")).getText()).isEqualTo("0:03");
+            assertThat(card.findElement(By.cssSelector(".video-audio")).getText()).containsIgnoringCase("audio");
+
+            // The thumbnail job runs on the worker; the panel shows it and the card gets its picture.
+            wait.until(d -> {
+                WebElement img = d.findElements(By.cssSelector(".video-card img.video-thumb")).stream().findFirst()
+                        .orElse(null);
+                return img != null && (Boolean) ((JavascriptExecutor) d).executeScript(
+                        "return arguments[0].complete && arguments[0].naturalWidth > 0;", img);
+            });
+            driver.findElement(By.id("jobs-toggle")).click();
+            WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jobs-panel")));
+            wait.until(d -> panel.findElements(By.cssSelector(".job-item")).stream()
+                    .anyMatch(j -> j.findElement(By.cssSelector(".job-status")).getText().toLowerCase().contains("done")
+                            || j.findElement(By.cssSelector(".job-status")).getText().toLowerCase().contains("succeeded")));
+            browser.screenshot("upload-and-jobs");
+            driver.findElement(By.id("jobs-close")).click();
+
+            // The player page streams the original with Range requests and plays it.
+            driver.findElement(By.cssSelector(".video-card .video-name")).click();
+            WebElement player = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("video-player")));
+            JavascriptExecutor js = (JavascriptExecutor) driver;
+            js.executeScript("arguments[0].muted = true; arguments[0].play();", player);
+            wait.until(d -> ((Number) js.executeScript("return arguments[0].currentTime;", player)).doubleValue() > 0.5);
+            js.executeScript("arguments[0].currentTime = 2.0;", player);
+            wait.until(d -> ((Number) js.executeScript("return arguments[0].currentTime;", player)).doubleValue() >= 2.0);
+            browser.screenshot("player");
+        }
+    }
+
+    @Test
+    void shouldShowWhyAFileWasRefused() throws Exception {
+        Accounts.Session session = Accounts.newSession("refused");
+        Path notAVideo = TestMedia.clip("nasa_astronaut-eileen-collins.png").toRealPath();
+        try (Browser browser = new Browser(390, 844)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
+            signIn(driver, wait, session);
+            driver.findElement(By.id("video-consent")).click();
+            driver.findElement(By.id("video-upload-input")).sendKeys(notAVideo.toString());
+            WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".upload-error")));
+            assertThat(error.getText()).containsIgnoringCase("not a video");
+            browser.screenshot("upload-refused-mobile");
+            assertThat(driver.findElements(By.cssSelector(".video-card"))).isEmpty();
+        }
+    }
+
+    private void signIn(WebDriver driver, WebDriverWait wait, Accounts.Session session) {
+        driver.get(root + "signin");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+        driver.findElement(By.id("signin-email")).sendKeys(session.email());
+        driver.findElement(By.id("signin-password")).sendKeys(session.password());
+        driver.findElement(By.id("signin-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("library")));
+    }
+}
