@@ -1,0 +1,14 @@
+package dev.doppel.faces;
+
+import dev.doppel.faces.detect.Detection;
+
+/**
+ * A face found in a frame: the detector's box, and either its 68 landmarks (x0, y0, …, frame pixels) or, when
+ * the landmark model is unavailable, its two eye centres.
+ */
+public record LocatedFace(Detection box, double[] landmarks, double[] leftEye, double[] rightEye) {
+
+    public boolean hasLandmarks() {
+        return landmarks != null;
+    }
+}
