@@ -84,6 +84,9 @@ public class AccountService {
                 .toList();
         for (OwnedRepository<?> repository : repositories) {
             repository.deleteAllOwnedBy(userId);
+            // Some repositories delete entity by entity (to remove blobs), others in bulk; flushing keeps the
+            // order of the rows' removal the order of the repositories, which the foreign keys need.
+            repository.flush();
         }
         user.delete();
         LOG.infof("Deleted account %s", userId);

@@ -21,7 +21,7 @@ import dev.doppel.faces.landmarks.ShapePredictor;
  * tighter than a Haar box, so the first guess of that box is corrected from the first landmarks and the
  * landmarks are found again — two passes make the result nearly independent of which detector found the face.
  */
-public final class FaceLocator {
+public final class FaceLocator implements AutoCloseable {
 
     /** A Haar box scaled and moved to where dlib's detector would have put it (measured on the test stills). */
     static final double INITIAL_SIDE = 0.85;
@@ -125,6 +125,12 @@ public final class FaceLocator {
             double[] eb = { x + b.x() + b.width() / 2.0, y + b.y() + b.height() / 2.0 };
             return ea[0] <= eb[0] ? new double[][] { ea, eb } : new double[][] { eb, ea };
         }
+    }
+
+    @Override
+    public void close() {
+        detector.close();
+        eyes.close();
     }
 
     static GrayImage gray(Mat bgr) {

@@ -44,6 +44,9 @@ public class VideoService {
     JobService jobs;
 
     @Inject
+    jakarta.enterprise.event.Event<VideoUploaded> uploaded;
+
+    @Inject
     BlobStore blobs;
 
     @Inject
@@ -109,6 +112,7 @@ public class VideoService {
         video.createdAt = video.consentAt;
         videos.persist(video);
         jobs.submit(ownerId, ThumbnailJobHandler.TYPE, video.id, null);
+        uploaded.fire(new VideoUploaded(video));
         LOG.debugf("Stored video %s (%s, %dx%d, %.2f s)", video.id, Bytes.human(size), found.width(), found.height(),
                 found.durationSeconds());
         return video;

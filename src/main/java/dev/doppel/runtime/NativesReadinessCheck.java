@@ -18,6 +18,9 @@ public class NativesReadinessCheck implements HealthCheck {
     @Inject
     DoppelConfig config;
 
+    @Inject
+    dev.doppel.faces.landmarks.LandmarkModel landmarks;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("doppel")
@@ -27,6 +30,8 @@ public class NativesReadinessCheck implements HealthCheck {
                 .withData("pytorch", v.pytorch())
                 .withData("device", v.device()));
         natives.failure().ifPresent(f -> builder.withData("error", f));
+        // Not a reason to be DOWN: extraction falls back to aligning on the eyes.
+        builder.withData("landmarks", landmarks.problem().orElse("available"));
         return builder.status(natives.versions().isPresent()).build();
     }
 }

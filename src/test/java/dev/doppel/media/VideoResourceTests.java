@@ -54,7 +54,7 @@ class VideoResourceTests {
                     .body("hasAudio", equalTo(true))
                     .body("sizeBytes", equalTo((int) Files.size(clip)))
                     .extract().path("id");
-            Uploads.awaitThumbnail(session, id);
+            Uploads.awaitJobs(session);
             // Room in the small test quota for the next clip.
             session.request().delete("/api/videos/" + id).then().statusCode(204);
         }
@@ -105,13 +105,14 @@ class VideoResourceTests {
         StorageSnapshot before = StorageSnapshot.take();
         String id = Uploads.upload(session, clip, "../../etc/passwd.mp4", true).then()
                 .statusCode(201).body("name", equalTo("passwd.mp4")).extract().path("id");
-        Uploads.awaitThumbnail(session, id);
+        Uploads.awaitJobs(session);
         assertThat(Path.of("target/etc")).doesNotExist();
         assertThat(Path.of("etc/passwd.mp4")).doesNotExist();
         StorageSnapshot after = StorageSnapshot.take();
-        // Exactly one new row and two new blobs (original + thumbnail), nothing named after the upload.
+        int faces = session.request().get("/api/facesets").then().extract().path("[0].faceCount");
+        // Exactly one new row; the original, its thumbnail and a crop and a mask per face; nothing named after it.
         assertThat(after.videoRows()).isEqualTo(before.videoRows() + 1);
-        assertThat(after.blobs()).hasSize(before.blobs().size() + 2).noneMatch(b -> b.contains("passwd"));
+        assertThat(after.blobs()).hasSize(before.blobs().size() + 2 + 2 * faces).noneMatch(b -> b.contains("passwd"));
         session.request().delete("/api/videos/" + id).then().statusCode(204);
 
         String unicode = "Zoë 🎬 видео 東京.mp4";

@@ -50,11 +50,23 @@ public final class Uploads {
         return upload(session, file, null, true);
     }
 
-    /** Uploads, waits for its thumbnail job, and returns the new video's id. */
+    /** Uploads, waits for its jobs (thumbnail, face extraction), and returns the new video's id. */
     public static String uploaded(Accounts.Session session, Path file) {
         String id = upload(session, file).then().statusCode(201).extract().path("id");
-        awaitThumbnail(session, id);
+        awaitJobs(session);
         return id;
+    }
+
+    /** Waits until none of the session's jobs is queued or running. */
+    public static void awaitJobs(Accounts.Session session) {
+        try {
+            Await.until(java.time.Duration.ofSeconds(60), () -> session.request().get("/api/jobs").then()
+                    .extract().jsonPath().getList("status", String.class).stream()
+                    .allMatch(s -> !s.equals("QUEUED") && !s.equals("RUNNING")));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     public static void awaitThumbnail(Accounts.Session session, String id) {

@@ -1,0 +1,275 @@
+package dev.doppel.faces;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.DoubleStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.global.opencv_imgcodecs;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import dev.doppel.faces.align.AlignedFace;
+import dev.doppel.faces.align.FaceAligner;
+import dev.doppel.faces.align.FaceMask;
+import dev.doppel.faces.align.FaceTemplate;
+import dev.doppel.faces.align.LandmarkSmoother;
+import dev.doppel.faces.align.Sharpness;
+import dev.doppel.jobs.JobContext;
+import dev.doppel.jobs.JobFailedException;
+import dev.doppel.jobs.JobHandler;
+import dev.doppel.media.Video;
+import dev.doppel.media.VideoRepository;
+import dev.doppel.storage.BlobStore;
+
+/**
+ * EXTRACT: every Nth frame of a video → faces → landmarks (smoothed over time) → aligned 256 px crops, masks and
+ * scores in the face set. It starts over when run again, so a crash or a re-run with new settings never leaves
+ * half of an old extraction behind.
+ */
+@ApplicationScoped
+public class ExtractionJobHandler implements JobHandler {
+
+    public static final String TYPE = "EXTRACT";
+    private static final Logger LOG = Logger.getLogger(ExtractionJobHandler.class);
+    /** Faces are written to the database in batches of this many. */
+    static final int BATCH = 25;
+
+    @Inject
+    FaceSetRepository faceSets;
+
+    @Inject
+    FaceRepository faces;
+
+    @Inject
+    VideoRepository videos;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    FaceLocators locators;
+
+    @Inject
+    FacesConfig config;
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String run(JobContext context) throws Exception {
+        FaceSet set = QuarkusTransaction.requiringNew().call(() -> {
+            FaceSet s = faceSets.findOwned(context.ownerId(), context.subjectId()).orElse(null);
+            if (s != null) {
+                faces.deleteAllInSet(s.id);
+                s.status = FaceSet.Status.EXTRACTING;
+                s.message = "Finding faces";
+                s.faceCount = 0;
+                s.framesScanned = 0;
+                s.framesWithFaces = 0;
+            }
+            return s;
+        });
+        if (set == null) {
+            throw new JobFailedException("The face set was deleted before its faces were extracted.");
+        }
+        Video video = QuarkusTransaction.requiringNew()
+                .call(() -> set.videoId == null ? null : videos.findOwned(context.ownerId(), set.videoId).orElse(null));
+        if (video == null) {
+            finish(set, FaceSet.Status.FAILED, 0, 0, 0, "The source video was deleted.", false);
+            throw new JobFailedException("The source video was deleted before its faces were extracted.");
+        }
+        try {
+            return extract(context, set, video);
+        } catch (JobFailedException | dev.doppel.jobs.JobStoppedException e) {
+            if (e instanceof JobFailedException) {
+                finish(set, FaceSet.Status.FAILED, 0, 0, 0, e.getMessage(), false);
+            }
+            throw e;
+        } catch (Exception e) {
+            finish(set, FaceSet.Status.FAILED, 0, 0, 0, "Extraction failed: " + e.getMessage(), false);
+            throw e;
+        }
+    }
+
+    private String extract(JobContext context, FaceSet set, Video video) throws Exception {
+        FaceLocator locator;
+        try {
+            locator = locators.create(set.detector);
+        } catch (IllegalArgumentException e) {
+            throw new JobFailedException(e.getMessage());
+        }
+        int size = config.alignedSize();
+        List<Face> pending = new ArrayList<>();
+        int scanned = 0;
+        int withFaces = 0;
+        int stored = 0;
+        try (locator;
+                BlobStore.LocalFile file = blobs.local(video.blobKey);
+                FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.path().toFile());
+                OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+            FaceAligner aligner = aligner(locator, size);
+            grabber.start();
+            double fps = video.fps > 0 ? video.fps : 25;
+            long total = Math.max(1, video.frameCount);
+            List<LandmarkSmoother> smoothers = new ArrayList<>();
+            Frame frame;
+            int index = -1;
+            while ((frame = grabber.grabImage()) != null) {
+                index++;
+                if (index % set.everyNthFrame != 0) {
+                    continue;
+                }
+                context.checkpoint();
+                Mat image = converter.convert(frame);
+                List<LocatedFace> found = locator.locate(image, set.minFaceSize, set.maxFacesPerFrame);
+                scanned++;
+                if (!found.isEmpty()) {
+                    withFaces++;
+                }
+                for (int f = 0; f < found.size(); f++) {
+                    while (smoothers.size() <= f) {
+                        smoothers.add(new LandmarkSmoother());
+                    }
+                    pending.add(alignAndStore(context, set, index, found.get(f), image, aligner, smoothers.get(f), fps,
+                            size));
+                }
+                for (int f = found.size(); f < smoothers.size(); f++) {
+                    smoothers.get(f).reset();
+                }
+                if (pending.size() >= BATCH) {
+                    stored += flush(set, pending, scanned, withFaces);
+                }
+                context.progress(Math.min(0.99, (index + 1) / (double) total),
+                        String.format(Locale.ROOT, "Frame %d of %d: %d faces so far", index + 1, total,
+                                stored + pending.size()));
+            }
+        } catch (Exception e) {
+            pending.forEach(f -> {
+                blobs.deleteQuietly(f.imageKey);
+                blobs.deleteQuietly(f.maskKey);
+            });
+            throw e;
+        }
+        stored += flush(set, pending, scanned, withFaces);
+        String message = stored == 0
+                ? "No faces were found in this video. Try a smaller minimum face size or another detector."
+                : String.format(Locale.ROOT, "%d faces from %d of %d frames scanned%s", stored, withFaces, scanned,
+                        locator.usesLandmarks() ? "" : " (aligned on the eyes: landmarks are unavailable)");
+        finish(set, FaceSet.Status.READY, stored, scanned, withFaces, message, locator.usesLandmarks());
+        LOG.debugf("Face set %s: %s", set.id, message);
+        return set.id.toString();
+    }
+
+    private FaceAligner aligner(FaceLocator locator, int size) {
+        float[] mean = locators.meanShape();
+        return new FaceAligner(FaceTemplate.fromMeanShape(mean, size));
+    }
+
+    private Face alignAndStore(JobContext context, FaceSet set, int index, LocatedFace found, Mat image,
+            FaceAligner aligner, LandmarkSmoother smoother, double fps, int size) throws Exception {
+        double[] landmarks = found.hasLandmarks()
+                ? smoother.smooth(found.landmarks(), index, fps, set.everyNthFrame)
+                : null;
+        try (AlignedFace aligned = landmarks != null
+                ? aligner.alignOnLandmarks(image, landmarks)
+                : aligner.alignOnEyes(image, found.leftEye(), found.rightEye());
+                Mat mask = FaceMask.of(aligned.landmarks() != null ? aligned.landmarks() : aligner.template().points(),
+                        size)) {
+            Face face = new Face();
+            face.ownerId = context.ownerId();
+            face.faceSetId = set.id;
+            face.frameIndex = index;
+            face.boxX = found.box().x();
+            face.boxY = found.box().y();
+            face.boxWidth = found.box().width();
+            face.boxHeight = found.box().height();
+            face.landmarks = landmarks == null ? null : join(landmarks);
+            face.transform = join(aligned.transform());
+            face.blur = Sharpness.of(aligned.crop());
+            face.size = found.box().width();
+            face.imageKey = blobs.put(encode(".jpg", aligned.crop()));
+            try {
+                face.maskKey = blobs.put(encode(".png", mask));
+            } catch (Exception e) {
+                blobs.deleteQuietly(face.imageKey);
+                throw e;
+            }
+            face.createdAt = Instant.now();
+            return face;
+        }
+    }
+
+    private int flush(FaceSet set, List<Face> pending, int scanned, int withFaces) {
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        List<Face> batch = new ArrayList<>(pending);
+        pending.clear();
+        boolean kept = QuarkusTransaction.requiringNew().call(() -> {
+            FaceSet current = faceSets.findById(set.id);
+            if (current == null) {
+                return false;
+            }
+            faces.persist(batch);
+            current.faceCount += batch.size();
+            current.framesScanned = scanned;
+            current.framesWithFaces = withFaces;
+            return true;
+        });
+        if (!kept) {
+            batch.forEach(f -> {
+                blobs.deleteQuietly(f.imageKey);
+                blobs.deleteQuietly(f.maskKey);
+            });
+            throw new JobFailedException("The face set was deleted while its faces were being extracted.");
+        }
+        return batch.size();
+    }
+
+    private void finish(FaceSet set, FaceSet.Status status, int count, int scanned, int withFaces, String message,
+            boolean landmarks) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            FaceSet current = faceSets.findById(set.id);
+            if (current != null) {
+                current.status = status;
+                current.message = message;
+                if (status == FaceSet.Status.READY) {
+                    current.faceCount = count;
+                    current.framesScanned = scanned;
+                    current.framesWithFaces = withFaces;
+                    current.landmarks = landmarks;
+                }
+            }
+        });
+    }
+
+    static byte[] encode(String extension, Mat image) {
+        try (BytePointer buffer = new BytePointer()) {
+            if (!opencv_imgcodecs.imencode(extension, image, buffer)) {
+                throw new IllegalStateException("Could not encode " + extension);
+            }
+            byte[] bytes = new byte[(int) buffer.limit()];
+            buffer.get(bytes);
+            return bytes;
+        }
+    }
+
+    static String join(double[] values) {
+        return DoubleStream.of(values).mapToObj(v -> String.format(Locale.ROOT, "%.3f", v))
+                .collect(Collectors.joining(" "));
+    }
+}

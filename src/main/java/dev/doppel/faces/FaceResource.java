@@ -1,0 +1,111 @@
+package dev.doppel.faces;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+
+import dev.doppel.account.CurrentUser;
+import dev.doppel.faces.FaceViews.Capabilities;
+import dev.doppel.faces.FaceViews.FaceView;
+import dev.doppel.faces.landmarks.LandmarkModel;
+import dev.doppel.storage.BlobStore;
+import dev.doppel.web.Problem;
+
+@Path("/faces")
+@Tag(name = "Faces")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class FaceResource {
+
+    private static final String PRIVATE_CACHE = "private, max-age=86400";
+
+    @Inject
+    CurrentUser me;
+
+    @Inject
+    FaceSetService faceSets;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    LandmarkModel landmarks;
+
+    @Inject
+    FaceLocators locators;
+
+    @Inject
+    FacesConfig config;
+
+    public record DeleteRequest(List<UUID> ids) {
+    }
+
+    @GET
+    @Path("/capabilities")
+    @Operation(summary = "Whether 68-point landmarks are available (and why not), and the detectors to choose from")
+    public Capabilities capabilities() {
+        return new Capabilities(landmarks.problem().isEmpty(), landmarks.problem().orElse(null),
+                locators.detectors(), config.detector(), config.alignedSize());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One face")
+    public FaceView get(@PathParam("id") UUID id) {
+        return FaceView.of(faceSets.face(me.id(), id));
+    }
+
+    @GET
+    @Path("/{id}/image")
+    @Produces({ "image/jpeg", Problem.MEDIA_TYPE })
+    @Operation(summary = "The aligned face, a JPEG")
+    public Response image(@PathParam("id") UUID id) throws IOException {
+        return Response.ok(blobs.open(faceSets.face(me.id(), id).imageKey), "image/jpeg")
+                .header("Cache-Control", PRIVATE_CACHE).build();
+    }
+
+    @GET
+    @Path("/{id}/mask")
+    @Produces({ "image/png", Problem.MEDIA_TYPE })
+    @Operation(summary = "The face's mask (white: face), a PNG")
+    public Response mask(@PathParam("id") UUID id) throws IOException {
+        return Response.ok(blobs.open(faceSets.face(me.id(), id).maskKey), "image/png")
+                .header("Cache-Control", PRIVATE_CACHE).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Remove a bad face from its set")
+    @APIResponse(responseCode = "204", description = "Removed")
+    public Response delete(@PathParam("id") UUID id) {
+        faceSets.deleteFaces(me.id(), List.of(id));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/delete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Remove several faces at once (all or none)")
+    @APIResponse(responseCode = "200", description = "How many were removed")
+    public Map<String, Integer> deleteMany(DeleteRequest request) {
+        return Map.of("deleted", faceSets.deleteFaces(me.id(), request == null ? null : request.ids()));
+    }
+}
