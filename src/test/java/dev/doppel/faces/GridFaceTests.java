@@ -101,6 +101,34 @@ class GridFaceTests {
     }
 
     @Test
+    void withoutLandmarksFacesAreAlignedOnTheirEyes() throws Exception {
+        CascadeClassifier eyes = new CascadeClassifier(Loader.cacheResource(FaceLocators.EYE_CASCADE).getAbsolutePath());
+        try (FaceLocator eyesOnly = new FaceLocator(CascadeFaceDetector.haar(), null, eyes)) {
+            int[] counts = new int[2];
+            double[] tl = aligner.template().leftEye();
+            double[] tr = aligner.template().rightEye();
+            frames(TestMedia.clip("grid_man-light-shirt_sbwe5n.mp4"), (index, frame) -> {
+                counts[0]++;
+                List<LocatedFace> found = eyesOnly.locate(frame, 40, 1);
+                if (found.isEmpty()) {
+                    return;
+                }
+                counts[1]++;
+                LocatedFace face = found.get(0);
+                assertThat(face.hasLandmarks()).isFalse();
+                try (AlignedFace aligned = aligner.alignOnEyes(frame, face.leftEye(), face.rightEye())) {
+                    double[] l = FaceAligner.apply(aligned.transform(), face.leftEye());
+                    double[] r = FaceAligner.apply(aligned.transform(), face.rightEye());
+                    assertThat(Math.hypot(l[0] - tl[0], l[1] - tl[1])).isLessThan(0.01);
+                    assertThat(Math.hypot(r[0] - tr[0], r[1] - tr[1])).isLessThan(0.01);
+                }
+            });
+            System.out.printf("eye-only alignment: both eyes found in %d of %d frames%n", counts[1], counts[0]);
+            assertThat(counts[1] / (double) counts[0]).isGreaterThanOrEqualTo(0.8);
+        }
+    }
+
+    @Test
     void smoothingKeepsAlignedEyesAndMouthStill() throws Exception {
         for (Path clip : TestMedia.gridClips()) {
             double[] raw = jitter(clip, false);
