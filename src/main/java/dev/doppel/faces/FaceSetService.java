@@ -102,10 +102,7 @@ public class FaceSetService {
     }
 
     public FaceSet rename(UUID ownerId, UUID id, String name) {
-        String clean = name == null ? "" : VideoName.clean(name);
-        if (clean.isEmpty()) {
-            throw ProblemException.invalid("name", "The name must not be empty.");
-        }
+        String clean = VideoName.requiredLabel(name);
         FaceSet set = faceSets.requireOwned(ownerId, id);
         set.name = clean;
         return set;

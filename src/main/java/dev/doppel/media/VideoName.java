@@ -2,6 +2,8 @@ package dev.doppel.media;
 
 import java.text.Normalizer;
 
+import dev.doppel.web.ProblemException;
+
 /**
  * The name a video is shown under, made from the uploaded file name. It is only ever a label: path parts are
  * dropped, control characters removed, length capped; unicode is kept.
@@ -24,6 +26,18 @@ public final class VideoName {
         }
         name = clean(name);
         return name.isEmpty() || name.equals(".") || name.equals("..") ? "Untitled video" : name;
+    }
+
+    /** A name a user typed for something they own: cleaned, and refused (400, field "name") if empty or too long. */
+    public static String requiredLabel(String raw) {
+        String clean = raw == null ? "" : clean(raw);
+        if (clean.isEmpty()) {
+            throw ProblemException.invalid("name", "The name must not be empty.");
+        }
+        if (raw.strip().codePointCount(0, raw.strip().length()) > MAX_LENGTH) {
+            throw ProblemException.invalid("name", "The name must be at most " + MAX_LENGTH + " characters.");
+        }
+        return clean;
     }
 
     public static String clean(String name) {

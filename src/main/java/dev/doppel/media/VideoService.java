@@ -130,13 +130,7 @@ public class VideoService {
 
     @Transactional
     public Video rename(UUID ownerId, UUID id, String name) {
-        String clean = name == null ? "" : VideoName.clean(name);
-        if (clean.isEmpty()) {
-            throw ProblemException.invalid("name", "The name must not be empty.");
-        }
-        if (name.strip().codePointCount(0, name.strip().length()) > VideoName.MAX_LENGTH) {
-            throw ProblemException.invalid("name", "The name must be at most 255 characters.");
-        }
+        String clean = VideoName.requiredLabel(name);
         Video video = videos.requireOwned(ownerId, id);
         video.name = clean;
         return video;

@@ -48,6 +48,19 @@ public final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, d);
     }
 
+    /** Signs in through the page and waits for the library. */
+    public void signIn(java.net.URL root, Accounts.Session session) {
+        WebDriverWait wait = waitUpTo(Duration.ofSeconds(30));
+        driver.get(root + "signin");
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                org.openqa.selenium.By.id("signin-form")));
+        driver.findElement(org.openqa.selenium.By.id("signin-email")).sendKeys(session.email());
+        driver.findElement(org.openqa.selenium.By.id("signin-password")).sendKeys(session.password());
+        driver.findElement(org.openqa.selenium.By.id("signin-submit")).click();
+        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                org.openqa.selenium.By.id("library")));
+    }
+
     public Path screenshot(String name) throws IOException {
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);

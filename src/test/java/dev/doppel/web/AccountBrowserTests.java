@@ -107,12 +107,7 @@ class AccountBrowserTests {
         try (Browser browser = new Browser(1280, 900)) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(20));
-            driver.get(root + "signin");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
-            type(driver, "signin-email", session.email());
-            type(driver, "signin-password", Accounts.PASSWORD);
-            driver.findElement(By.id("signin-submit")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("library")));
+            browser.signIn(root, session);
 
             driver.findElement(By.id("nav-account")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-form")));

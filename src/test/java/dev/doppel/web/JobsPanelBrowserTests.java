@@ -32,12 +32,7 @@ class JobsPanelBrowserTests {
         try (Browser browser = new Browser(1280, 900)) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
-            driver.get(root + "signin");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
-            driver.findElement(By.id("signin-email")).sendKeys(session.email());
-            driver.findElement(By.id("signin-password")).sendKeys(session.password());
-            driver.findElement(By.id("signin-submit")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("library")));
+            browser.signIn(root, session);
             driver.findElement(By.id("jobs-toggle")).click();
             WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jobs-panel")));
 

@@ -34,7 +34,7 @@ class VideoBrowserTests {
         try (Browser browser = new Browser(1280, 900)) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
-            signIn(driver, wait, session);
+            browser.signIn(root, session);
 
             // Consent first: without it nothing is sent.
             driver.findElement(By.id("video-upload-input")).sendKeys(clip.toString());
@@ -90,7 +90,7 @@ class VideoBrowserTests {
         try (Browser browser = new Browser(390, 844)) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
-            signIn(driver, wait, session);
+            browser.signIn(root, session);
             driver.findElement(By.id("video-consent")).click();
             driver.findElement(By.id("video-upload-input")).sendKeys(notAVideo.toString());
             WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".upload-error")));
@@ -100,12 +100,4 @@ class VideoBrowserTests {
         }
     }
 
-    private void signIn(WebDriver driver, WebDriverWait wait, Accounts.Session session) {
-        driver.get(root + "signin");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
-        driver.findElement(By.id("signin-email")).sendKeys(session.email());
-        driver.findElement(By.id("signin-password")).sendKeys(session.password());
-        driver.findElement(By.id("signin-submit")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("library")));
-    }
 }
