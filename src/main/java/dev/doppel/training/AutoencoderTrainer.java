@@ -1,0 +1,105 @@
+package dev.doppel.training;
+
+import org.jboss.logging.Logger;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+
+/**
+ * One step of gradient descent on both sides at once: reconstruct warped faces of A with decoder A and of B with
+ * decoder B, measure the masked error against the unwarped faces, and let Adam move every weight against its
+ * gradient. A step whose loss is not a number is skipped (and logged) instead of poisoning the weights.
+ */
+public final class AutoencoderTrainer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(AutoencoderTrainer.class);
+
+    private final Preset preset;
+    private final Model model;
+    private final Trainer trainer;
+    private final FaceAutoencoder net;
+    private long iteration;
+    private long skipped;
+
+    public record Losses(long iteration, float lossA, float lossB, boolean skipped) {
+    }
+
+    public AutoencoderTrainer(Preset preset, Device device) {
+        this.preset = preset;
+        this.model = Model.newInstance("doppel-" + preset.name(), device, "PyTorch");
+        this.net = new FaceAutoencoder(preset);
+        model.setBlock(net);
+        // The loss here is only DJL's bookkeeping; the masked loss is computed in step().
+        DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss())
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed((float) preset.learningRate()))
+                        .optBeta1(0.5f).optBeta2(0.999f).build())
+                .optDevices(new Device[] { device });
+        this.trainer = model.newTrainer(config);
+        Shape input = new Shape(preset.batchSize(), 3, preset.inputSize(), preset.inputSize());
+        trainer.initialize(input, input);
+    }
+
+    public NDManager manager() {
+        return trainer.getManager();
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public FaceAutoencoder network() {
+        return net;
+    }
+
+    public long iteration() {
+        return iteration;
+    }
+
+    public long skipped() {
+        return skipped;
+    }
+
+    /** Inputs, targets (N, 3, S, S) and masks (N, 1, S, S) of each side. */
+    public Losses step(NDArray inputA, NDArray targetA, NDArray maskA, NDArray inputB, NDArray targetB,
+            NDArray maskB) {
+        iteration++;
+        try (GradientCollector collector = trainer.newGradientCollector()) {
+            NDList out = trainer.forward(new NDList(inputA, inputB));
+            NDArray lossA = maskedMae(out.get(0), targetA, maskA);
+            NDArray lossB = maskedMae(out.get(1), targetB, maskB);
+            float a = lossA.getFloat();
+            float b = lossB.getFloat();
+            if (!Float.isFinite(a) || !Float.isFinite(b)) {
+                skipped++;
+                LOG.warnf("Iteration %d: loss is not a number (A %s, B %s); step skipped", iteration, a, b);
+                return new Losses(iteration, a, b, true);
+            }
+            collector.backward(lossA.add(lossB));
+            trainer.step();
+            return new Losses(iteration, a, b, false);
+        }
+    }
+
+    /** Mean absolute error over the face only: pixels outside the mask do not count. */
+    static NDArray maskedMae(NDArray output, NDArray target, NDArray mask) {
+        NDArray error = output.sub(target).abs().mul(mask);
+        return error.sum().div(mask.sum().mul(3).add(1e-6f));
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+        model.close();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.doppel.training;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A network size and training recipe, read from models/presets/NAME.json. */
+public record Preset(String name, String description, int inputSize, List<Integer> encoderFilters, int denseSize,
+        int batchSize, double learningRate, String loss) {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    public static Preset read(Path file) throws IOException {
+        Preset p = JSON.readValue(Files.readAllBytes(file), Preset.class);
+        p.validate(file);
+        return p;
+    }
+
+    /** Feature maps are this wide where the encoder's convolutions end. */
+    public int bottleneckSize() {
+        return inputSize >> encoderFilters.size();
+    }
+
+    /** How many doublings the decoder makes after the encoder's own upscale. */
+    public int decoderUpscales() {
+        return encoderFilters.size() - 1;
+    }
+
+    private void validate(Path file) {
+        if (inputSize <= 0 || encoderFilters == null || encoderFilters.isEmpty() || denseSize <= 0 || batchSize <= 0
+                || learningRate <= 0) {
+            throw new IllegalArgumentException("Preset " + file + " has a missing or non-positive field");
+        }
+        if (bottleneckSize() < 1 || (bottleneckSize() << encoderFilters.size()) != inputSize) {
+            throw new IllegalArgumentException("Preset " + file + ": input " + inputSize + " does not halve "
+                    + encoderFilters.size() + " times");
+        }
+        if (!List.of("mae", "dssim+mse").contains(loss)) {
+            throw new IllegalArgumentException("Preset " + file + ": loss must be mae or dssim+mse");
+        }
+    }
+}
