@@ -12,8 +12,6 @@ import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 
 /**
  * One step of gradient descent on both sides at once: reconstruct warped faces of A with decoder A and of B with
@@ -28,22 +26,30 @@ public final class AutoencoderTrainer implements AutoCloseable {
     private final Model model;
     private final Trainer trainer;
     private final FaceAutoencoder net;
+    private final CheckpointableAdam optimizer;
     private long iteration;
     private long skipped;
+    private long seed;
 
     public record Losses(long iteration, float lossA, float lossB, boolean skipped) {
     }
 
     public AutoencoderTrainer(Preset preset, Device device) {
+        this(preset, device, 42);
+    }
+
+    /** {@code seed} decides every random choice of the batches, so a resumed run draws what it would have. */
+    public AutoencoderTrainer(Preset preset, Device device, long seed) {
         this.preset = preset;
+        this.seed = seed;
         this.model = Model.newInstance("doppel-" + preset.name(), device, "PyTorch");
         this.net = new FaceAutoencoder(preset);
         model.setBlock(net);
         // The loss here is only DJL's bookkeeping; the masked loss is computed in step().
+        this.optimizer = CheckpointableAdam.builder().learningRate((float) preset.learningRate())
+                .betas(0.5f, 0.999f).build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss())
-                .optOptimizer(Optimizer.adam()
-                        .optLearningRateTracker(Tracker.fixed((float) preset.learningRate()))
-                        .optBeta1(0.5f).optBeta2(0.999f).build())
+                .optOptimizer(optimizer)
                 .optDevices(new Device[] { device });
         this.trainer = model.newTrainer(config);
         Shape input = new Shape(preset.batchSize(), 3, preset.inputSize(), preset.inputSize());
@@ -60,6 +66,29 @@ public final class AutoencoderTrainer implements AutoCloseable {
 
     public FaceAutoencoder network() {
         return net;
+    }
+
+    public Preset preset() {
+        return preset;
+    }
+
+    CheckpointableAdam optimizer() {
+        return optimizer;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    /** The random source for one iteration's batches: the same for that iteration whenever it is run. */
+    public java.util.SplittableRandom randomFor(long iterationNumber) {
+        return new java.util.SplittableRandom(seed * 0x9E3779B97F4A7C15L + iterationNumber);
+    }
+
+    void restoreCounters(long restoredIteration, long restoredSeed, long restoredSkipped) {
+        iteration = restoredIteration;
+        seed = restoredSeed;
+        skipped = restoredSkipped;
     }
 
     public long iteration() {

@@ -144,6 +144,54 @@ class AutoencoderTrainerTests {
         }
     }
 
+    @Test
+    void resumingFromACheckpointRestoresEverythingAndTheCurveGoesOnWithoutAJump() throws Exception {
+        Preset tiny = Preset.read(PRESETS.resolve("tiny.json"));
+        Augmenter augmenter = new Augmenter(tiny.inputSize());
+        byte[] checkpoint;
+        List<float[]> saved = new ArrayList<>();
+        List<Float> original = new ArrayList<>();
+        try (AutoencoderTrainer first = new AutoencoderTrainer(tiny, Device.cpu(), 7)) {
+            run(first, augmenter, 20, null);
+            checkpoint = Checkpoint.toBytes(first);
+            for (var p : first.network().getParameters()) {
+                saved.add(p.getValue().getArray().toFloatArray());
+            }
+            run(first, augmenter, 10, original);
+        }
+        List<Float> resumed = new ArrayList<>();
+        try (AutoencoderTrainer second = new AutoencoderTrainer(tiny, Device.cpu(), 12345)) {
+            Checkpoint.fromBytes(second, checkpoint);
+            assertThat(second.iteration()).isEqualTo(20);
+            assertThat(second.seed()).isEqualTo(7);
+            int i = 0;
+            for (var p : second.network().getParameters()) {
+                assertThat(p.getValue().getArray().toFloatArray()).as(p.getKey()).isEqualTo(saved.get(i++));
+            }
+            run(second, augmenter, 10, resumed);
+            assertThat(second.iteration()).isEqualTo(30);
+        }
+        // Same weights, same optimizer state, same batches: the same losses, not a restart of the curve.
+        for (int i = 0; i < original.size(); i++) {
+            assertThat(resumed.get(i)).as("iteration " + (21 + i)).isCloseTo(original.get(i),
+                    org.assertj.core.data.Percentage.withPercentage(1));
+        }
+    }
+
+    private static void run(AutoencoderTrainer trainer, Augmenter augmenter, int steps, List<Float> losses) {
+        for (int i = 0; i < steps; i++) {
+            SplittableRandom random = trainer.randomFor(trainer.iteration() + 1);
+            try (NDManager batch = trainer.manager().newSubManager()) {
+                NDArray[] a = batch(batch, facesA, augmenter, random, trainer.preset());
+                NDArray[] b = batch(batch, facesB, augmenter, random, trainer.preset());
+                AutoencoderTrainer.Losses l = trainer.step(a[0], a[1], a[2], b[0], b[1], b[2]);
+                if (losses != null) {
+                    losses.add((l.lossA() + l.lossB()) / 2);
+                }
+            }
+        }
+    }
+
     /** A batch of one side: inputs, targets (N, 3, S, S) and masks (N, 1, S, S). */
     private static NDArray[] batch(NDManager m, List<Mat[]> faces, Augmenter augmenter, SplittableRandom random,
             Preset preset) {
