@@ -4,6 +4,7 @@ import { setupAuthLayout } from './features/auth-layout.ts'
 import type { Layout } from './features/layout.ts'
 import { setupShell } from './features/shell.ts'
 import { setupAccount } from './pages/account.ts'
+import { setupFaceSet } from './pages/faceset.ts'
 import { setupLibrary } from './pages/library.ts'
 import { setupNotFound } from './pages/not-found.ts'
 import { setupSignIn } from './pages/signin.ts'
@@ -32,6 +33,7 @@ const PAGES: Record<string, Page> = {
   '/library': { title: 'Library', access: 'member', setup: setupLibrary },
   '/account': { title: 'Account', access: 'member', setup: setupAccount },
   '/videos/:id': { title: 'Video', access: 'member', setup: setupVideo, nav: '/library' },
+  '/facesets/:id': { title: 'Face set', access: 'member', setup: setupFaceSet, nav: '/library' },
 }
 
 function findPage(path: string): { page: Page; params: Record<string, string> } {

@@ -14,6 +14,7 @@ import { el, find } from '../ui/dom.ts'
 import { messageOf } from '../ui/form.ts'
 import { formatDateTime, formatRelative, formatTimeLeft } from '../ui/format.ts'
 import { showToast } from '../ui/toast.ts'
+import { EXTRACT_JOB, faceSetPagePath } from './faceset-meta.ts'
 import { videoPagePath } from './video-meta.ts'
 
 const TYPE_LABELS: Record<string, string> = {
@@ -51,6 +52,7 @@ export function jobStatusLabel(job: Job): string {
 /** The page of what a job works on, where it has one. */
 function subjectHref(job: Job): string | undefined {
   if (job.type === 'THUMBNAIL' && job.subjectId !== null) return videoPagePath(job.subjectId)
+  if (job.type === EXTRACT_JOB && job.subjectId !== null) return faceSetPagePath(job.subjectId)
   return undefined
 }
 

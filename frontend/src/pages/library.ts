@@ -1,4 +1,5 @@
 import { setupLibrarySection, type LibrarySectionDef } from '../features/library-section.ts'
+import { setupLibraryFaceSets } from '../features/library-facesets.ts'
 import { setupLibraryVideos } from '../features/library-videos.ts'
 import { el, fragment } from '../ui/dom.ts'
 import { icons } from '../ui/icons.ts'
@@ -63,6 +64,7 @@ export function setupLibrary(outlet: HTMLElement): () => void {
     grid.append(section)
     const handle = setupLibrarySection(section, def)
     if (def.id === 'library-videos') cleanups.push(setupLibraryVideos(handle))
+    if (def.id === 'library-facesets') cleanups.push(setupLibraryFaceSets(handle))
   }
   return () => cleanups.forEach((cleanup) => cleanup())
 }

@@ -1,6 +1,8 @@
+import { listFaceSets } from '../api/facesets.ts'
 import { ApiError } from '../api/http.ts'
 import type { Video } from '../api/model/video.ts'
 import { fetchVideo, videoContentUrl } from '../api/videos.ts'
+import { faceSetPagePath } from '../features/faceset-meta.ts'
 import { confirmAndDeleteVideo } from '../features/video-delete.ts'
 import { audioBadge, durationAttr } from '../features/video-meta.ts'
 import { setupVideoRename } from '../features/video-rename.ts'
@@ -37,6 +39,7 @@ export function setupVideo(outlet: HTMLElement, params: Record<string, string>):
             <p class="video-subtitle" hidden></p>
           </div>
           <div class="video-header-actions" hidden>
+            <a id="video-facesets-link" class="btn btn-secondary btn-sm video-facesets-link" hidden>${icons.faceSmall}<span>Faces in this video</span></a>
             <a class="btn btn-secondary btn-sm video-download" download>${icons.download}<span>Download</span></a>
             <button type="button" class="btn btn-secondary btn-sm video-rename">${icons.pencil}<span>Rename</span></button>
             <button type="button" class="btn btn-secondary btn-sm btn-danger-outline video-delete">${icons.trash}<span>Delete</span></button>
@@ -188,6 +191,8 @@ function showVideo(outlet: HTMLElement, initial: Video, signal: AbortSignal): HT
   subtitle.textContent = `${formatDuration(video.durationSeconds)} · ${formatResolution(video.width, video.height)} · uploaded ${formatDateTime(video.createdAt)}`
   subtitle.hidden = false
 
+  void linkFaceSet(find<HTMLAnchorElement>(actions, '#video-facesets-link'), video, signal)
+
   const download = find<HTMLAnchorElement>(actions, '.video-download')
   download.href = videoContentUrl(video.id)
   download.download = video.name
@@ -218,6 +223,25 @@ function showVideo(outlet: HTMLElement, initial: Video, signal: AbortSignal): HT
     navigate('/library')
   })
   return player
+}
+
+/**
+ * Points `#video-facesets-link` ("Faces in this video") at the face set made
+ * from this video (the newest, should there be several); it stays hidden when
+ * there is none or the list cannot be loaded.
+ */
+async function linkFaceSet(link: HTMLAnchorElement, video: Video, signal: AbortSignal): Promise<void> {
+  try {
+    const faceSets = await listFaceSets(signal)
+    if (signal.aborted) return
+    const own = faceSets.find((faceSet) => faceSet.videoId !== null && String(faceSet.videoId) === String(video.id))
+    if (!own) return
+    link.href = faceSetPagePath(own.id)
+    link.title = `Review the faces found in this video (${own.name})`
+    link.hidden = false
+  } catch {
+    // A missing link is no loss here: the library lists the face sets too.
+  }
 }
 
 /** Average over the whole file, e.g. "529 kb/s", "4.2 Mb/s". */

@@ -43,6 +43,16 @@ export const icons = {
     'icon icon-sm',
   ),
   download: icon('<path d="M12 4v11M7.5 10.5 12 15l4.5-4.5"/><path d="M4 14.5v3A2.5 2.5 0 0 0 6.5 20h11a2.5 2.5 0 0 0 2.5-2.5v-3"/>', 'icon icon-sm'),
+  /** Two sets coming together: merge. */
+  merge: icon('<path d="M6 3v4.5c0 3.5 6 4.5 6 8.5v5M18 3v4.5c0 3.5-6 4.5-6 8.5"/>', 'icon icon-sm'),
+  /** A face in a frame, small (for links and buttons). */
+  faceSmall: icon(
+    '<path d="M3 7V5.5A2.5 2.5 0 0 1 5.5 3H7M17 3h1.5A2.5 2.5 0 0 1 21 5.5V7M21 17v1.5a2.5 2.5 0 0 1-2.5 2.5H17M7 21H5.5A2.5 2.5 0 0 1 3 18.5V17"/><circle cx="12" cy="10" r="3"/><path d="M7.5 17.5a5 5 0 0 1 9 0"/>',
+    'icon icon-sm',
+  ),
+  /** Sharpness (a focus ring). */
+  focus: icon('<circle cx="12" cy="12" r="3.5"/><path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3"/>', 'icon icon-sm'),
+  mask: icon('<rect x="3" y="3" width="18" height="18" rx="3"/><ellipse cx="12" cy="12" rx="5" ry="6.5" fill="currentColor" fill-opacity=".35"/>', 'icon icon-sm'),
   arrowLeft: icon('<path d="M19 12H5M11 6l-6 6 6 6"/>', 'icon icon-sm'),
   /** Background work: a pulse line. */
   jobs: icon('<path d="M3 12h4l2.5-6 5 12 2.5-6h4"/>', 'icon icon-sm'),

@@ -22,7 +22,8 @@ public class BlobDeletions {
     TransactionSynchronizationRegistry transactions;
 
     public void afterCommit(String... keys) {
-        List<String> toDelete = List.of(keys).stream().filter(k -> k != null).toList();
+        // Keys may be null (a video deleted before its thumbnail was made); List.of would refuse them.
+        List<String> toDelete = java.util.Arrays.stream(keys).filter(java.util.Objects::nonNull).toList();
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             toDelete.forEach(blobs::deleteQuietly);
             return;

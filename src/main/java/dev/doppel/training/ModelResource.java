@@ -1,0 +1,152 @@
+package dev.doppel.training;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+
+import dev.doppel.account.CurrentUser;
+import dev.doppel.storage.BlobStore;
+import dev.doppel.web.Problem;
+import dev.doppel.web.ProblemException;
+
+@Path("/models")
+@Tag(name = "Models")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelResource {
+
+    @Inject
+    CurrentUser me;
+
+    @Inject
+    ModelService models;
+
+    @Inject
+    Presets presets;
+
+    @Inject
+    BlobStore blobs;
+
+    public record CreateRequest(String name, UUID faceSetA, UUID faceSetB, String preset, Double targetLoss,
+            Long maxIterations, Integer maxMinutes, Integer plateauIterations, Double plateauPercent) {
+        ModelService.Limits limits() {
+            return new ModelService.Limits(targetLoss, maxIterations, maxMinutes, plateauIterations, plateauPercent);
+        }
+    }
+
+    public record ModelView(UUID id, String name, String preset, UUID faceSetA, UUID faceSetB,
+            FaceModel.Status status, String message, String device, long iterations, Double lossA, Double lossB,
+            Double bestLoss, double trainingSeconds, Long checkpointIteration, Long previewIteration,
+            Double targetLoss, Long maxIterations, Integer maxMinutes, int plateauIterations, double plateauPercent,
+            UUID jobId, Instant createdAt) {
+        static ModelView of(FaceModel m) {
+            return new ModelView(m.id, m.name, m.preset, m.faceSetA, m.faceSetB, m.status, m.message, m.device,
+                    m.iterations, m.lossA, m.lossB, m.bestLoss, m.trainingSeconds, m.checkpointIteration,
+                    m.previewIteration, m.targetLoss, m.maxIterations, m.maxMinutes, m.plateauIterations,
+                    m.plateauPercent, m.jobId, m.createdAt);
+        }
+    }
+
+    public record LossView(long iteration, double lossA, double lossB) {
+    }
+
+    @GET
+    @Path("/presets")
+    @Operation(summary = "The presets to choose from")
+    public List<Preset> presets() {
+        return presets.names().stream().map(presets::get).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a model from face set A and face set B with a preset; training starts at once")
+    @APIResponse(responseCode = "201", description = "The model (its TRAIN job id is jobId)")
+    @APIResponse(responseCode = "400", description = "A face set is missing, empty or the same, or the preset is unknown")
+    public Response create(CreateRequest request, @Context UriInfo uri) {
+        if (request == null) {
+            throw ProblemException.invalid("faceSetA", "Choose the face sets and a preset.");
+        }
+        FaceModel model = models.create(me.id(), request.name(), request.faceSetA(), request.faceSetB(),
+                request.preset() == null ? "lite" : request.preset(), request.limits());
+        return Response.created(uri.getAbsolutePathBuilder().path(model.id.toString()).build())
+                .entity(ModelView.of(model)).build();
+    }
+
+    @GET
+    @Operation(summary = "The caller's models, newest first")
+    public List<ModelView> list() {
+        return models.list(me.id()).stream().map(ModelView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One model")
+    public ModelView get(@PathParam("id") UUID id) {
+        return ModelView.of(models.get(me.id(), id));
+    }
+
+    @GET
+    @Path("/{id}/loss")
+    @Operation(summary = "The loss history, oldest first")
+    public List<LossView> loss(@PathParam("id") UUID id) {
+        return models.losses(me.id(), id).stream().map(p -> new LossView(p.iteration, p.lossA, p.lossB)).toList();
+    }
+
+    @GET
+    @Path("/{id}/preview")
+    @Produces({ "image/png", Problem.MEDIA_TYPE })
+    @Operation(summary = "The latest preview grid: for four faces, A, A→A, A→B, B, B→B, B→A")
+    public Response preview(@PathParam("id") UUID id) throws IOException {
+        FaceModel model = models.get(me.id(), id);
+        if (model.previewKey == null) {
+            throw ProblemException.notFound("The preview of this model (none yet)");
+        }
+        return Response.ok(blobs.open(model.previewKey), "image/png").header("Cache-Control", "private, no-cache")
+                .build();
+    }
+
+    @POST
+    @Path("/{id}/stop")
+    @Operation(summary = "Stop training (a checkpoint is kept)")
+    @APIResponse(responseCode = "409", description = "It is not training")
+    public ModelView stop(@PathParam("id") UUID id) {
+        return ModelView.of(models.stop(me.id(), id));
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
+    @Operation(summary = "Continue training from the last checkpoint, optionally with new limits")
+    @APIResponse(responseCode = "409", description = "It is already training")
+    public ModelView resume(@PathParam("id") UUID id, CreateRequest limits) {
+        return ModelView.of(models.resume(me.id(), id, limits == null ? null : limits.limits()));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a model, its history, checkpoint and previews")
+    public Response delete(@PathParam("id") UUID id) {
+        models.delete(me.id(), id);
+        return Response.noContent().build();
+    }
+}

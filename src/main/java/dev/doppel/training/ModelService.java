@@ -1,0 +1,162 @@
+package dev.doppel.training;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import dev.doppel.faces.FaceSet;
+import dev.doppel.faces.FaceSetRepository;
+import dev.doppel.jobs.Job;
+import dev.doppel.jobs.JobRepository;
+import dev.doppel.jobs.JobService;
+import dev.doppel.media.VideoName;
+import dev.doppel.web.Problem;
+import dev.doppel.web.ProblemException;
+
+/** The model library: create (and start training), stop, resume, delete. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class ModelService {
+
+    static final int DEFAULT_PLATEAU_ITERATIONS = 5000;
+    static final double DEFAULT_PLATEAU_PERCENT = 1.0;
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    @Inject
+    FaceModelRepository models;
+
+    @Inject
+    FaceSetRepository faceSets;
+
+    @Inject
+    Presets presets;
+
+    @Inject
+    JobService jobs;
+
+    @Inject
+    JobRepository jobRepository;
+
+    /** Training limits a user may set; null keeps the default (no target, no limit, plateau 5000 / 1 %). */
+    public record Limits(Double targetLoss, Long maxIterations, Integer maxMinutes, Integer plateauIterations,
+            Double plateauPercent) {
+    }
+
+    public FaceModel create(UUID ownerId, String name, UUID faceSetA, UUID faceSetB, String preset, Limits limits) {
+        if (faceSetA == null) {
+            throw ProblemException.invalid("faceSetA", "Choose the face set of person A.");
+        }
+        if (faceSetB == null) {
+            throw ProblemException.invalid("faceSetB", "Choose the face set of person B.");
+        }
+        FaceSet a = faceSets.requireOwned(ownerId, faceSetA);
+        FaceSet b = faceSets.requireOwned(ownerId, faceSetB);
+        if (a.id.equals(b.id)) {
+            throw ProblemException.invalid("faceSetB", "Person B needs a face set of their own.");
+        }
+        for (FaceSet s : List.of(a, b)) {
+            if (s.status != FaceSet.Status.READY || s.faceCount < 2) {
+                throw ProblemException.invalid(s == a ? "faceSetA" : "faceSetB", "\"" + s.name
+                        + "\" has no faces to train on yet" + (s.status == FaceSet.Status.EXTRACTING
+                                ? " (it is still being extracted)." : "."));
+            }
+        }
+        presets.get(preset);
+        FaceModel model = new FaceModel();
+        model.ownerId = ownerId;
+        model.name = name == null || name.isBlank() ? a.name + " ⇄ " + b.name : VideoName.requiredLabel(name);
+        if (model.name.length() > 255) {
+            model.name = model.name.substring(0, 255);
+        }
+        model.preset = preset;
+        model.faceSetA = a.id;
+        model.faceSetB = b.id;
+        model.seed = SEEDS.nextLong();
+        model.createdAt = Instant.now();
+        apply(model, limits);
+        model.status = FaceModel.Status.QUEUED;
+        models.persist(model);
+        start(model);
+        return model;
+    }
+
+    public FaceModel stop(UUID ownerId, UUID id) {
+        FaceModel model = models.requireOwned(ownerId, id);
+        Job job = model.jobId == null ? null : jobRepository.findById(model.jobId);
+        if (job == null || job.status.isFinal()) {
+            throw new ProblemException(Problem.of(409, "This model is not training."));
+        }
+        jobs.cancel(ownerId, job.id);
+        model.message = "Stopping: saving a checkpoint";
+        return model;
+    }
+
+    public FaceModel resume(UUID ownerId, UUID id, Limits limits) {
+        FaceModel model = models.requireOwned(ownerId, id);
+        Job job = model.jobId == null ? null : jobRepository.findById(model.jobId);
+        if (job != null && !job.status.isFinal()) {
+            throw new ProblemException(Problem.of(409, "This model is already training."));
+        }
+        if (limits != null) {
+            apply(model, limits);
+        }
+        start(model);
+        return model;
+    }
+
+    public void delete(UUID ownerId, UUID id) {
+        FaceModel model = models.requireOwned(ownerId, id);
+        Job job = model.jobId == null ? null : jobRepository.findById(model.jobId);
+        if (job != null && !job.status.isFinal()) {
+            jobs.cancel(ownerId, job.id);
+        }
+        models.deleteWithState(model);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<FaceModel> list(UUID ownerId) {
+        return models.newestFirst(ownerId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public FaceModel get(UUID ownerId, UUID id) {
+        return models.requireOwned(ownerId, id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LossPoint> losses(UUID ownerId, UUID id) {
+        return models.losses(models.requireOwned(ownerId, id).id);
+    }
+
+    private void start(FaceModel model) {
+        model.status = FaceModel.Status.QUEUED;
+        model.message = "Waiting for a worker";
+        model.jobId = jobs.submit(model.ownerId, TrainJobHandler.TYPE, model.id, null).id;
+    }
+
+    private static void apply(FaceModel model, Limits limits) {
+        Limits l = limits == null ? new Limits(null, null, null, null, null) : limits;
+        if (l.targetLoss() != null && (l.targetLoss() <= 0 || l.targetLoss() >= 1)) {
+            throw ProblemException.invalid("targetLoss", "The target loss must be between 0 and 1.");
+        }
+        if (l.maxIterations() != null && l.maxIterations() < 1) {
+            throw ProblemException.invalid("maxIterations", "The iteration limit must be at least 1.");
+        }
+        if (l.maxMinutes() != null && l.maxMinutes() < 1) {
+            throw ProblemException.invalid("maxMinutes", "The time limit must be at least one minute.");
+        }
+        if (l.plateauIterations() != null && l.plateauIterations() < 0) {
+            throw ProblemException.invalid("plateauIterations", "The plateau window cannot be negative.");
+        }
+        model.targetLoss = l.targetLoss();
+        model.maxIterations = l.maxIterations();
+        model.maxMinutes = l.maxMinutes();
+        model.plateauIterations = l.plateauIterations() != null ? l.plateauIterations() : DEFAULT_PLATEAU_ITERATIONS;
+        model.plateauPercent = l.plateauPercent() != null ? l.plateauPercent() : DEFAULT_PLATEAU_PERCENT;
+    }
+}
