@@ -105,6 +105,9 @@ public class TrainJobHandler implements JobHandler {
                 }
             }
             long resumedAt = trainer.iteration();
+            if (resumedAt > 0) {
+                LOG.infof("Model %s: resumed at iteration %d from its checkpoint", model.id, resumedAt);
+            }
             QuarkusTransaction.requiringNew().run(() -> {
                 FaceModel m = models.findById(model.id);
                 LossPoint.delete("modelId = ?1 and iteration > ?2", model.id, resumedAt);

@@ -111,6 +111,21 @@ public final class AppProcess implements AutoCloseable {
         return send(b);
     }
 
+    /** Uploads a video as the browser does (multipart, consent given). */
+    public HttpResponse<String> upload(Path file, String cookie) throws Exception {
+        String boundary = "----doppel" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"consent\"\r\n\r\ntrue\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName() + "\"\r\nContent-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(Files.readAllBytes(file));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(uri("/api/videos"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     /** Registers an account and signs in; returns the session cookie ("name=value"). */
     public String signUp(String email, String password) throws Exception {
         HttpResponse<String> created = postJson("/api/auth/register",
