@@ -12,9 +12,9 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 /**
- * Augmentation as the desktop tools do it: the same random rotation (±10°), zoom (±5 %), shift (±5 %) and flip
- * (50 %) for the input and the target, and a random warp — a 5×5 grid of points moved by normal noise of
- * σ = 5/256 of the size — for the input only. The network therefore has to rebuild the unwarped face: it cannot
+ * Augmentation as the desktop tools do it: the same colour jitter in LAB (lightness ±30 %, a and b ±8 %),
+ * random rotation (±10°), zoom (±5 %), shift (±5 %) and flip (50 %) for the input and the target, and a random
+ * warp — a 5×5 grid of points moved by normal noise of σ = 5/256 of the size — for the input only. The network therefore has to rebuild the unwarped face: it cannot
  * just copy pixels, it must learn what a face looks like.
  */
 public final class Augmenter {
@@ -24,6 +24,8 @@ public final class Augmenter {
     static final double SHIFT = 0.05;
     static final int WARP_GRID = 5;
     static final double WARP_SIGMA = 5.0 / 256;
+    static final double LIGHTNESS = 0.30;
+    static final double COLOUR = 0.08;
 
     private final int size;
 
@@ -38,14 +40,14 @@ public final class Augmenter {
         double tx = (random.nextDouble() * 2 - 1) * SHIFT * size;
         double ty = (random.nextDouble() * 2 - 1) * SHIFT * size;
         boolean flip = random.nextBoolean();
-        try (Mat target = new Mat(); Mat targetMask = new Mat(); Mat input = new Mat();
-                Point2f centre = new Point2f(size / 2f, size / 2f);
+        try (Mat target = new Mat(); Mat targetMask = new Mat(); Mat input = new Mat(); Mat coloured = jitter(face,
+                random); Point2f centre = new Point2f(size / 2f, size / 2f);
                 Mat m = opencv_imgproc.getRotationMatrix2D(centre, angle, scale)) {
             var idx = (org.bytedeco.javacpp.indexer.DoubleIndexer) m.createIndexer();
             idx.put(0, 2, idx.get(0, 2) + tx);
             idx.put(1, 2, idx.get(1, 2) + ty);
             idx.close();
-            opencv_imgproc.warpAffine(face, target, m, new Size(size, size), opencv_imgproc.INTER_LINEAR,
+            opencv_imgproc.warpAffine(coloured, target, m, new Size(size, size), opencv_imgproc.INTER_LINEAR,
                     opencv_core.BORDER_REPLICATE, new Scalar());
             opencv_imgproc.warpAffine(mask, targetMask, m, new Size(size, size), opencv_imgproc.INTER_LINEAR,
                     opencv_core.BORDER_CONSTANT, new Scalar(0));
@@ -56,6 +58,34 @@ public final class Augmenter {
             warp(target, input, random);
             return new Sample(toChw(input), toChw(target), toPlane(targetMask));
         }
+    }
+
+    /**
+     * Moves lightness and the a/b colour axes in LAB towards their ends or their middle by a random share, so the
+     * model does not learn one clip's lighting: with each channel scaled to [−1, 1], v + (1 − v)·r for r ≥ 0 and
+     * v·(1 + r) for r &lt; 0, as faceswap does.
+     */
+    private static Mat jitter(Mat bgr, SplittableRandom random) {
+        double[] amount = { (random.nextDouble() * 2 - 1) * LIGHTNESS, (random.nextDouble() * 2 - 1) * COLOUR,
+                (random.nextDouble() * 2 - 1) * COLOUR };
+        Mat out = new Mat();
+        try (Mat lab = new Mat()) {
+            opencv_imgproc.cvtColor(bgr, lab, opencv_imgproc.COLOR_BGR2Lab);
+            try (UByteIndexer idx = lab.createIndexer()) {
+                for (int y = 0; y < lab.rows(); y++) {
+                    for (int x = 0; x < lab.cols(); x++) {
+                        for (int c = 0; c < 3; c++) {
+                            double v = idx.get(y, x, c) / 127.5 - 1;
+                            double r = amount[c];
+                            double moved = r >= 0 ? v + (1 - v) * r : v * (1 + r);
+                            idx.put(y, x, c, (int) Math.max(0, Math.min(255, Math.round((moved + 1) * 127.5))));
+                        }
+                    }
+                }
+            }
+            opencv_imgproc.cvtColor(lab, out, opencv_imgproc.COLOR_Lab2BGR);
+        }
+        return out;
     }
 
     /** The random 5×5 grid warp: control points moved by noise, the displacement interpolated to every pixel. */

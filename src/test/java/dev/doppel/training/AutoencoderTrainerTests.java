@@ -124,6 +124,21 @@ class AutoencoderTrainerTests {
     }
 
     @Test
+    void dssimPlusMseIsZeroForAPerfectReconstructionAndGrowsWithError() {
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            NDArray target = m.randomUniform(0, 1, new Shape(2, 3, 32, 32));
+            NDArray mask = m.ones(new Shape(2, 1, 32, 32));
+            float perfect = AutoencoderTrainer.maskedDssimMse(target, target, mask).getFloat();
+            float noisy = AutoencoderTrainer.maskedDssimMse(target.add(m.randomNormal(0, 0.1f, target.getShape(),
+                    ai.djl.ndarray.types.DataType.FLOAT32)), target, mask).getFloat();
+            float blurred = AutoencoderTrainer.maskedDssimMse(m.full(target.getShape(), 0.5f), target, mask).getFloat();
+            assertThat(perfect).isLessThan(1e-4f);
+            assertThat(noisy).isGreaterThan(perfect);
+            assertThat(blurred).isGreaterThan(noisy);
+        }
+    }
+
+    @Test
     void aStepWhoseLossIsNotANumberIsSkipped() throws Exception {
         Preset tiny = Preset.read(PRESETS.resolve("tiny.json"));
         Augmenter augmenter = new Augmenter(tiny.inputSize());
