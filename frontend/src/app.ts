@@ -6,6 +6,7 @@ import { setupShell } from './features/shell.ts'
 import { setupAccount } from './pages/account.ts'
 import { setupFaceSet } from './pages/faceset.ts'
 import { setupLibrary } from './pages/library.ts'
+import { setupModel } from './pages/model.ts'
 import { setupNotFound } from './pages/not-found.ts'
 import { setupSignIn } from './pages/signin.ts'
 import { setupSignUp } from './pages/signup.ts'
@@ -34,6 +35,7 @@ const PAGES: Record<string, Page> = {
   '/account': { title: 'Account', access: 'member', setup: setupAccount },
   '/videos/:id': { title: 'Video', access: 'member', setup: setupVideo, nav: '/library' },
   '/facesets/:id': { title: 'Face set', access: 'member', setup: setupFaceSet, nav: '/library' },
+  '/models/:id': { title: 'Model', access: 'member', setup: setupModel, nav: '/library' },
 }
 
 function findPage(path: string): { page: Page; params: Record<string, string> } {

@@ -3,6 +3,9 @@
  * swaps), kept up to date from `GET /api/jobs` and the `/api/events` stream.
  * It lives outside any page: the top bar's jobs panel and the video cards
  * subscribe to it. The stream opens on sign-in and closes on sign-out.
+ *
+ * Other events of the same stream (a model's `loss` and `preview`) are passed
+ * on as they come to whoever subscribed to them by name ({@link subscribeEvent}).
  */
 import { ApiError } from './api/http.ts'
 import { cancelJob as postCancel, fetchJob, JOB_EVENT, listJobs, openEventStream } from './api/jobs.ts'
@@ -28,6 +31,9 @@ export type JobsEvent =
 
 export type JobsListener = (event: JobsEvent) => void
 
+/** Gets a stream event's data (parsed JSON, or the raw text when it is not JSON) and the event itself. */
+export type StreamEventListener = (data: unknown, event: MessageEvent) => void
+
 /** As many as `GET /api/jobs` returns; active jobs are kept beyond that. */
 const MAX_JOBS = 100
 const RETRY_MIN_MS = 2_000
@@ -36,6 +42,10 @@ const RETRY_MAX_MS = 60_000
 const jobs = new Map<JobId, Job>()
 const listeners = new Set<JobsListener>()
 const subjectNames = new Map<string, string>()
+/** Listeners of other stream events, by event name. */
+const eventListeners = new Map<string, Set<StreamEventListener>>()
+/** The event names the current {@link source} has a handler for. */
+let sourceNames = new Set<string>()
 
 /** Per job, the id of the last stream event applied: per job, ids follow the order of changes. */
 const lastEventIds = new Map<JobId, number>()
@@ -100,6 +110,29 @@ export function subscribeJobs(listener: JobsListener): () => void {
 
 export function unsubscribeJobs(listener: JobsListener): void {
   listeners.delete(listener)
+}
+
+/**
+ * Subscribes to the stream's events named `name` (other than {@link JOB_EVENT},
+ * which the store itself follows: use {@link subscribeJobs} for jobs). Nothing
+ * is replayed: after a reconnect (a `stream` event with state `open` from
+ * {@link subscribeJobs}) fetch what may have been missed. Returns the
+ * unsubscribe function.
+ */
+export function subscribeEvent(name: string, listener: StreamEventListener): () => void {
+  let set = eventListeners.get(name)
+  if (!set) {
+    set = new Set()
+    eventListeners.set(name, set)
+  }
+  set.add(listener)
+  if (source) listenFor(source, name)
+  return () => {
+    const current = eventListeners.get(name)
+    current?.delete(listener)
+    // The source's handler stays: it finds no listeners and does nothing.
+    if (current && current.size === 0) eventListeners.delete(name)
+  }
 }
 
 // --- Subject names -----------------------------------------------------------
@@ -285,10 +318,31 @@ function onJobEvent(event: MessageEvent): void {
   applyLive(data)
 }
 
+/** Adds a handler for `name` to `stream` once; it passes the events on to {@link subscribeEvent}'s listeners. */
+function listenFor(stream: EventSource, name: string): void {
+  if (stream !== source || sourceNames.has(name)) return
+  sourceNames.add(name)
+  stream.addEventListener(name, ((event: MessageEvent) => {
+    if (source !== stream) return
+    const listeners = eventListeners.get(name)
+    if (!listeners || listeners.size === 0) return
+    const text = String(event.data)
+    let data: unknown = text
+    try {
+      data = JSON.parse(text)
+    } catch {
+      // Not JSON: listeners get the text.
+    }
+    for (const listener of [...listeners]) listener(data, event)
+  }) as EventListener)
+}
+
 function connect(): void {
   const session = generation
   const stream = openEventStream()
   source = stream
+  sourceNames = new Set()
+  for (const name of eventListeners.keys()) listenFor(stream, name)
   setState(state === 'idle' ? 'connecting' : 'reconnecting')
 
   stream.addEventListener('open', () => {

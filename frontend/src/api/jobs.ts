@@ -33,8 +33,9 @@ export function cancelJob(id: JobId): Promise<Job> {
 }
 
 /**
- * Opens the event stream. Events named {@link JOB_EVENT} carry a job; there is
- * no replay on reconnect, so fetch the list again whenever it opens.
+ * Opens the event stream. Events named {@link JOB_EVENT} carry a job; others
+ * (e.g. a model's `loss` and `preview`, see api/models.ts) carry JSON of their
+ * own. There is no replay on reconnect, so fetch the list again whenever it opens.
  */
 export function openEventStream(): EventSource {
   return new EventSource(EVENTS)

@@ -15,6 +15,7 @@ import { messageOf } from '../ui/form.ts'
 import { formatDateTime, formatRelative, formatTimeLeft } from '../ui/format.ts'
 import { showToast } from '../ui/toast.ts'
 import { EXTRACT_JOB, faceSetPagePath } from './faceset-meta.ts'
+import { modelPagePath, TRAIN_JOB } from './model-meta.ts'
 import { videoPagePath } from './video-meta.ts'
 
 const TYPE_LABELS: Record<string, string> = {
@@ -53,6 +54,7 @@ export function jobStatusLabel(job: Job): string {
 function subjectHref(job: Job): string | undefined {
   if (job.type === 'THUMBNAIL' && job.subjectId !== null) return videoPagePath(job.subjectId)
   if (job.type === EXTRACT_JOB && job.subjectId !== null) return faceSetPagePath(job.subjectId)
+  if (job.type === TRAIN_JOB && job.subjectId !== null) return modelPagePath(job.subjectId)
   return undefined
 }
 

@@ -14,6 +14,8 @@ import {
   watchExtraction,
 } from '../features/faceset-meta.ts'
 import { setupInlineRename } from '../features/inline-rename.ts'
+import { trainWithFaceSetPath } from '../features/library-models.ts'
+import { isUsableFaceSet } from '../features/model-create.ts'
 import { videoPagePath } from '../features/video-meta.ts'
 import { nameSubject, refreshJobs } from '../jobs.ts'
 import { navigate } from '../router.ts'
@@ -57,6 +59,7 @@ export function setupFaceSet(outlet: HTMLElement, params: Record<string, string>
             <p class="video-subtitle faceset-subtitle" hidden></p>
           </div>
           <div class="video-header-actions" hidden>
+            <a id="faceset-train" class="btn btn-secondary btn-sm faceset-train" hidden>${icons.sparkle}<span>Train a model with this face set</span></a>
             <button id="faceset-rename" type="button" class="btn btn-secondary btn-sm faceset-rename">${icons.pencil}<span>Rename</span></button>
             <button id="faceset-delete" type="button" class="btn btn-secondary btn-sm btn-danger-outline faceset-delete">${icons.trash}<span>Delete</span></button>
           </div>
@@ -118,6 +121,7 @@ function showFaceSet(
   const content = find(outlet, '.faceset-content')
   const live = find(outlet, '#faceset-live')
   const videoLink = find<HTMLAnchorElement>(outlet, '#faceset-video-link')
+  const trainLink = find<HTMLAnchorElement>(outlet, '#faceset-train')
 
   content.replaceChildren(
     fragment(`
@@ -387,6 +391,8 @@ function showFaceSet(
           ? `${faceCountText(faceSet.faceCount)} · extraction failed`
           : faceSetSummary(faceSet) || faceCountText(faceSet.faceCount)
     subtitle.hidden = false
+    trainLink.href = trainWithFaceSetPath(String(faceSet.id))
+    trainLink.hidden = !isUsableFaceSet(faceSet)
     renderSummary()
     renderState()
     extract?.update(faceSet)

@@ -1,5 +1,6 @@
 import { setupLibrarySection, type LibrarySectionDef } from '../features/library-section.ts'
 import { setupLibraryFaceSets } from '../features/library-facesets.ts'
+import { setupLibraryModels } from '../features/library-models.ts'
 import { setupLibraryVideos } from '../features/library-videos.ts'
 import { el, fragment } from '../ui/dom.ts'
 import { icons } from '../ui/icons.ts'
@@ -32,7 +33,7 @@ export const LIBRARY_SECTIONS: LibrarySectionDef[] = [
     summary: 'Trained to swap one face for the other',
     icon: icons.model,
     emptyTitle: 'No models yet',
-    emptyText: 'Train a model on two face sets. It learns to turn face A into face B, and back.',
+    emptyText: 'Train a model on two face sets, one of each person. It learns to turn face A into face B, and back.',
   },
   {
     id: 'library-results',
@@ -65,6 +66,7 @@ export function setupLibrary(outlet: HTMLElement): () => void {
     const handle = setupLibrarySection(section, def)
     if (def.id === 'library-videos') cleanups.push(setupLibraryVideos(handle))
     if (def.id === 'library-facesets') cleanups.push(setupLibraryFaceSets(handle))
+    if (def.id === 'library-models') cleanups.push(setupLibraryModels(handle))
   }
   return () => cleanups.forEach((cleanup) => cleanup())
 }

@@ -53,6 +53,12 @@ export const icons = {
   /** Sharpness (a focus ring). */
   focus: icon('<circle cx="12" cy="12" r="3.5"/><path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3"/>', 'icon icon-sm'),
   mask: icon('<rect x="3" y="3" width="18" height="18" rx="3"/><ellipse cx="12" cy="12" rx="5" ry="6.5" fill="currentColor" fill-opacity=".35"/>', 'icon icon-sm'),
+  /** Two arrows, one each way: swap A and B. */
+  swap: icon('<path d="M7 4 3.5 7.5 7 11M3.5 7.5h13M17 13l3.5 3.5L17 20M20.5 16.5h-13"/>', 'icon icon-sm'),
+  /** Stop (a square). */
+  stop: icon('<rect x="6" y="6" width="12" height="12" rx="1.5"/>', 'icon icon-sm'),
+  /** Train a model (a spark), small for buttons. */
+  sparkle: icon('<path d="M12 3 13.8 8.2 19 10l-5.2 1.8L12 17l-1.8-5.2L5 10l5.2-1.8z"/>', 'icon icon-sm'),
   arrowLeft: icon('<path d="M19 12H5M11 6l-6 6 6 6"/>', 'icon icon-sm'),
   /** Background work: a pulse line. */
   jobs: icon('<path d="M3 12h4l2.5-6 5 12 2.5-6h4"/>', 'icon icon-sm'),
