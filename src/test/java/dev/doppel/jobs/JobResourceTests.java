@@ -64,9 +64,11 @@ class JobResourceTests {
     }
 
     @Test
-    void shouldKeepJobsPrivate() {
+    void shouldKeepJobsPrivate() throws Exception {
         TwoUsers users = TwoUsers.create();
         String id = diagnostic(users.owner(), 0.2);
+        // A finished job no longer changes by itself, so any change would be the stranger's doing.
+        Await.until(Duration.ofSeconds(20), () -> status(users.owner(), id).equals("SUCCEEDED"));
         String base = "/api/jobs/" + id;
         users.assertHiddenFromStranger(base);
         users.assertStrangerCannotChange(Method.POST, base + "/cancel", null, base);
