@@ -10,11 +10,9 @@ import java.util.stream.DoubleStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.OpenCVFrameConverter;
-import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jboss.logging.Logger;
 
@@ -29,6 +27,7 @@ import dev.doppel.faces.align.Sharpness;
 import dev.doppel.jobs.JobContext;
 import dev.doppel.jobs.JobFailedException;
 import dev.doppel.jobs.JobHandler;
+import dev.doppel.media.ImageFiles;
 import dev.doppel.media.Video;
 import dev.doppel.media.VideoRepository;
 import dev.doppel.storage.BlobStore;
@@ -201,9 +200,9 @@ public class ExtractionJobHandler implements JobHandler {
             face.transform = join(aligned.transform());
             face.blur = Sharpness.of(aligned.crop());
             face.size = found.box().width();
-            face.imageKey = blobs.put(encode(".jpg", aligned.crop()));
+            face.imageKey = blobs.put(ImageFiles.encode(".jpg", aligned.crop()));
             try {
-                face.maskKey = blobs.put(encode(".png", mask));
+                face.maskKey = blobs.put(ImageFiles.encode(".png", mask));
             } catch (Exception e) {
                 blobs.deleteQuietly(face.imageKey);
                 throw e;
@@ -257,16 +256,6 @@ public class ExtractionJobHandler implements JobHandler {
         });
     }
 
-    static byte[] encode(String extension, Mat image) {
-        try (BytePointer buffer = new BytePointer()) {
-            if (!opencv_imgcodecs.imencode(extension, image, buffer)) {
-                throw new IllegalStateException("Could not encode " + extension);
-            }
-            byte[] bytes = new byte[(int) buffer.limit()];
-            buffer.get(bytes);
-            return bytes;
-        }
-    }
 
     static String join(double[] values) {
         return DoubleStream.of(values).mapToObj(v -> String.format(Locale.ROOT, "%.3f", v))

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -14,7 +13,6 @@ import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.bytedeco.javacpp.IntPointer;
 
 /** A JPEG of the frame near 10 % of the video: past fades from black, and usually showing the person. */
 @ApplicationScoped
@@ -44,14 +42,10 @@ public class Thumbnailer {
                 throw new RejectedMediaException("No picture could be decoded from this video.");
             }
             Mat image = converter.convert(frame);
-            try (Mat scaled = scaleDown(image); BytePointer jpeg = new BytePointer();
-                    IntPointer params = new IntPointer(opencv_imgcodecs.IMWRITE_JPEG_QUALITY, JPEG_QUALITY)) {
-                if (!opencv_imgcodecs.imencode(".jpg", scaled, jpeg, params)) {
-                    throw new RejectedMediaException("No thumbnail could be made from this video.");
-                }
-                byte[] bytes = new byte[(int) jpeg.limit()];
-                jpeg.get(bytes);
-                return bytes;
+            try (Mat scaled = scaleDown(image)) {
+                return ImageFiles.encode(".jpg", scaled, opencv_imgcodecs.IMWRITE_JPEG_QUALITY, JPEG_QUALITY);
+            } catch (IllegalStateException e) {
+                throw new RejectedMediaException("No thumbnail could be made from this video.");
             }
         } catch (FrameGrabber.Exception e) {
             throw new RejectedMediaException("No picture could be decoded from this video.");

@@ -2,10 +2,8 @@ package dev.doppel.training;
 
 import java.util.List;
 
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.global.opencv_core;
-import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
@@ -15,6 +13,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.doppel.media.ImageFiles;
 
 /**
  * The preview the owner watches sharpen: for four faces of each side, a row of A, A→A, A→B, B, B→B, B→A —
@@ -47,12 +46,7 @@ public final class PreviewGrid {
                     }
                 }
             }
-            try (BytePointer png = new BytePointer()) {
-                opencv_imgcodecs.imencode(".png", grid, png);
-                byte[] bytes = new byte[(int) png.limit()];
-                png.get(bytes);
-                return bytes;
-            }
+            return ImageFiles.encode(".png", grid);
         }
     }
 
