@@ -8,6 +8,7 @@ import { setupFaceSet } from './pages/faceset.ts'
 import { setupLibrary } from './pages/library.ts'
 import { setupModel } from './pages/model.ts'
 import { setupNotFound } from './pages/not-found.ts'
+import { setupResult } from './pages/result.ts'
 import { setupSignIn } from './pages/signin.ts'
 import { setupSignUp } from './pages/signup.ts'
 import { setupVideo } from './pages/video.ts'
@@ -36,6 +37,7 @@ const PAGES: Record<string, Page> = {
   '/videos/:id': { title: 'Video', access: 'member', setup: setupVideo, nav: '/library' },
   '/facesets/:id': { title: 'Face set', access: 'member', setup: setupFaceSet, nav: '/library' },
   '/models/:id': { title: 'Model', access: 'member', setup: setupModel, nav: '/library' },
+  '/results/:id': { title: 'Result', access: 'member', setup: setupResult, nav: '/library' },
 }
 
 function findPage(path: string): { page: Page; params: Record<string, string> } {

@@ -1,8 +1,7 @@
 import { fetchFaceSet } from '../api/facesets.ts'
-import { ApiError } from '../api/http.ts'
-import { isActive, isFinished, type Job } from '../api/model/job.ts'
+import type { Job } from '../api/model/job.ts'
 import type { FaceSet, FaceSetId } from '../api/model/faceset.ts'
-import { jobsLoaded, latestJobFor, subscribeJobs } from '../jobs.ts'
+import { isJobFor, watchSubjectJob, type SubjectJobWatch } from '../jobs.ts'
 import { formatCount } from '../ui/format.ts'
 
 /** The job type that finds a face set's faces; its `subjectId` is the face set id. */
@@ -60,21 +59,18 @@ export function everyNthText(n: number): string {
 }
 
 export function isJobOf(job: Job, faceSetId: FaceSetId): boolean {
-  return job.type === EXTRACT_JOB && job.subjectId !== null && String(job.subjectId) === String(faceSetId)
+  return isJobFor(job, EXTRACT_JOB, faceSetId)
 }
 
-export interface ExtractionWatch {
-  /** The set changed locally (e.g. "Extract again" was accepted): look at it afresh. */
-  check(): void
-  stop(): void
-}
+/** `check()`: the set changed locally (e.g. "Extract again" was accepted): look at it afresh. */
+export type ExtractionWatch = SubjectJobWatch
 
 export interface ExtractionWatchOptions {
   /** The face set as currently shown. */
   faceSet: () => FaceSet
-  /** The set's EXTRACT job moved (or none is known yet: `undefined`); called while it is EXTRACTING. */
+  /** The set's EXTRACT job moved (undefined while no active one is known). */
   onProgress: (job: Job | undefined) => void
-  /** The set as fetched again after its job ended (or turned out to have ended). */
+  /** The set as fetched again after its job started or ended. */
   onFaceSet: (faceSet: FaceSet) => void
   /** A 404 while fetching it again: it was deleted meanwhile. */
   onGone?: () => void
@@ -87,87 +83,22 @@ export interface ExtractionWatchOptions {
 const FALLBACK_POLL_MS = 10_000
 
 /**
- * Follows an EXTRACTING face set through its EXTRACT job (from the jobs store):
- * progress as it comes, and once the job has finished (done, failed or
- * cancelled) the set is fetched again. A set whose job the store does not know
- * (e.g. beyond the last 100 jobs) is fetched again now and then instead.
+ * Follows a face set through its EXTRACT job (see {@link watchSubjectJob}):
+ * progress as it comes, and the set fetched again once the job has started or
+ * finished (done, failed or cancelled).
  */
 export function watchExtraction(options: ExtractionWatchOptions): ExtractionWatch {
-  const { signal, owner } = options
-  /** Finished jobs whose end has been dealt with (or predates what is shown). */
-  const settled = new Set<string>()
-  let fetching = false
-  let stopped = false
-  let seenInPage = false
-  let pollTimer: number | undefined
-
-  const settleFinished = (): void => {
-    const job = latestJobFor(EXTRACT_JOB, options.faceSet().id)
-    if (job && isFinished(job.status)) settled.add(job.id)
-  }
-
-  const refetch = async (): Promise<void> => {
-    if (fetching || stopped) return
-    fetching = true
-    window.clearTimeout(pollTimer)
-    try {
-      const fresh = await fetchFaceSet(options.faceSet().id, signal)
-      if (stopped) return
-      options.onFaceSet(fresh)
-    } catch (error) {
-      if (stopped || signal?.aborted) return
-      if (error instanceof ApiError && error.status === 404) {
-        options.onGone?.()
-        return
-      }
-    } finally {
-      fetching = false
-    }
-    if (!stopped) check()
-  }
-
-  const check = (): void => {
-    if (stopped) return
-    window.clearTimeout(pollTimer)
-    const faceSet = options.faceSet()
-    if (faceSet.status !== 'EXTRACTING') {
-      // Whatever ended before now is already reflected in what is shown.
-      settleFinished()
-      return
-    }
-    const job = latestJobFor(EXTRACT_JOB, faceSet.id)
-    if (job && isFinished(job.status) && !settled.has(job.id)) {
-      settled.add(job.id)
-      options.onProgress(job)
-      void refetch()
-      return
-    }
-    options.onProgress(job && isActive(job.status) ? job : undefined)
-    if ((!job || !isActive(job.status)) && jobsLoaded()) {
-      pollTimer = window.setTimeout(() => void refetch(), FALLBACK_POLL_MS)
-    }
-  }
-
-  const unsubscribe = subscribeJobs((event) => {
-    if (owner) {
-      if (owner.isConnected) seenInPage = true
-      else if (seenInPage) {
-        stop()
-        return
-      }
-    }
-    if (event.kind === 'synced' || (event.kind === 'changed' && isJobOf(event.job, options.faceSet().id))) check()
+  return watchSubjectJob({
+    type: EXTRACT_JOB,
+    subject: options.faceSet,
+    subjectId: (faceSet) => faceSet.id,
+    busy: (faceSet) => faceSet.status === 'EXTRACTING',
+    fetch: (faceSet, signal) => fetchFaceSet(faceSet.id, signal),
+    onJob: options.onProgress,
+    onSubject: options.onFaceSet,
+    onGone: options.onGone,
+    signal: options.signal,
+    owner: options.owner,
+    pollMs: FALLBACK_POLL_MS,
   })
-
-  const stop = (): void => {
-    if (stopped) return
-    stopped = true
-    unsubscribe()
-    window.clearTimeout(pollTimer)
-    signal?.removeEventListener('abort', stop)
-  }
-  signal?.addEventListener('abort', stop, { once: true })
-  if (signal?.aborted) stop()
-  check()
-  return { check, stop }
 }

@@ -16,6 +16,7 @@ import { formatDateTime, formatRelative, formatTimeLeft } from '../ui/format.ts'
 import { showToast } from '../ui/toast.ts'
 import { EXTRACT_JOB, faceSetPagePath } from './faceset-meta.ts'
 import { modelPagePath, TRAIN_JOB } from './model-meta.ts'
+import { resultPagePath, SWAP_JOB } from './result-meta.ts'
 import { videoPagePath } from './video-meta.ts'
 
 const TYPE_LABELS: Record<string, string> = {
@@ -55,6 +56,7 @@ function subjectHref(job: Job): string | undefined {
   if (job.type === 'THUMBNAIL' && job.subjectId !== null) return videoPagePath(job.subjectId)
   if (job.type === EXTRACT_JOB && job.subjectId !== null) return faceSetPagePath(job.subjectId)
   if (job.type === TRAIN_JOB && job.subjectId !== null) return modelPagePath(job.subjectId)
+  if (job.type === SWAP_JOB && job.subjectId !== null) return resultPagePath(job.subjectId)
   return undefined
 }
 

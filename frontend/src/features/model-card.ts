@@ -15,6 +15,7 @@ import {
   throttle,
   watchTraining,
 } from './model-meta.ts'
+import { swapFormPath } from './result-meta.ts'
 
 export interface ModelCard {
   element: HTMLElement
@@ -38,8 +39,9 @@ const REFRESH_MS = 10_000
 /**
  * One `.model-card`: the latest preview (its first two faces of A: as is,
  * rebuilt, swapped), name, preset, iterations, smoothed loss, training time
- * and status. Kept live from the model's TRAIN job and its `loss` and
- * `preview` events; the card opens the model's page.
+ * and status, and "Swap a video" once it has a checkpoint. Kept live from
+ * the model's TRAIN job and its `loss` and `preview` events; the card opens
+ * the model's page.
  */
 export function renderModelCard(initial: FaceModel, options: ModelCardOptions = {}): ModelCard {
   let model = initial
@@ -59,6 +61,8 @@ export function renderModelCard(initial: FaceModel, options: ModelCardOptions = 
   const loss = el('dd', { class: 'model-loss' })
   const time = el('dd', { class: 'model-time' })
   const message = el('p', { class: 'model-message' })
+  const swapLink = el('a', { class: 'model-swap-link', href: swapFormPath(model.id), hidden: true })
+  swapLink.append(fragment(icons.swap), el('span', {}, 'Swap a video'))
 
   const fact = (label: string, value: HTMLElement, hint?: string): HTMLElement => {
     const term = el('dt', {}, label)
@@ -84,6 +88,7 @@ export function renderModelCard(initial: FaceModel, options: ModelCardOptions = 
         fact('Time', time, 'Time spent training'),
       ),
       message,
+      swapLink,
     ),
   )
 
@@ -173,6 +178,9 @@ export function renderModelCard(initial: FaceModel, options: ModelCardOptions = 
     message.title = text
     message.hidden = text === ''
     message.classList.toggle('is-error', model.status === 'FAILED')
+    // It swaps from its last checkpoint, so one is enough, even while it trains on.
+    swapLink.hidden = model.checkpointIteration === null
+    swapLink.setAttribute('aria-label', `Swap a video with “${model.name}”`)
 
     nameSubject(model.id, model.name)
     const latest = model.previewIteration ?? null

@@ -1,8 +1,7 @@
-import { ApiError } from '../api/http.ts'
 import { isActive, type Job } from '../api/model/job.ts'
 import { isTraining, type FaceModel, type ModelId, type Preset } from '../api/model/model.ts'
 import { fetchModel } from '../api/models.ts'
-import { jobsLoaded, latestJobFor, subscribeJobs } from '../jobs.ts'
+import { isJobFor, watchSubjectJob, type SubjectJobWatch } from '../jobs.ts'
 import { formatCount, formatTimeLeft } from '../ui/format.ts'
 
 /** The job type that trains a model; its `subjectId` is the model id. */
@@ -131,11 +130,8 @@ export function etaFromSeconds(seconds: number): string {
   return formatTimeLeft(seconds).replace(/\s+left$/, '')
 }
 
-export interface TrainingWatch {
-  /** The model changed locally (e.g. Resume was accepted): look at it afresh. */
-  check(): void
-  stop(): void
-}
+/** `check()`: the model changed locally (e.g. Resume was accepted): look at it afresh. */
+export type TrainingWatch = SubjectJobWatch
 
 export interface TrainingWatchOptions {
   model: () => FaceModel
@@ -154,108 +150,30 @@ export interface TrainingWatchOptions {
 const FALLBACK_POLL_MS = 15_000
 
 export function isTrainJobOf(job: Job, modelId: ModelId): boolean {
-  return job.type === TRAIN_JOB && job.subjectId !== null && String(job.subjectId) === String(modelId)
+  return isJobFor(job, TRAIN_JOB, modelId)
 }
 
 /**
- * Follows a model through its TRAIN job (from the jobs store): the job's
- * progress as it comes, and the model fetched again whenever the job's status
- * changes (it started, or it finished: done, stopped, failed). A training model
- * whose job the store does not know is fetched again now and then instead.
+ * Follows a model through its TRAIN job (see {@link watchSubjectJob}): the
+ * job's progress as it comes, and the model fetched again whenever the job's
+ * status changes (it started, or it finished: done, stopped, failed).
  */
 export function watchTraining(options: TrainingWatchOptions): TrainingWatch {
-  const { signal, owner } = options
-  /** Per job, the status whose change has been dealt with. */
-  const seenStatus = new Map<string, string>()
-  let fetching = false
-  let fetchAgain = false
-  let stopped = false
-  let seenInPage = false
-  let pollTimer: number | undefined
-
-  const refetch = async (): Promise<void> => {
-    if (stopped) return
-    if (fetching) {
-      fetchAgain = true
-      return
-    }
-    fetching = true
-    window.clearTimeout(pollTimer)
-    try {
-      const fresh = await fetchModel(options.model().id, signal)
-      if (stopped) return
-      options.onModel(fresh)
-    } catch (error) {
-      if (stopped || signal?.aborted) return
-      if (error instanceof ApiError && error.status === 404) {
-        options.onGone?.()
-        return
-      }
-    } finally {
-      fetching = false
-    }
-    if (stopped) return
-    if (fetchAgain) {
-      fetchAgain = false
-      void refetch()
-      return
-    }
-    check()
-  }
-
-  const check = (): void => {
-    if (stopped) return
-    window.clearTimeout(pollTimer)
-    const model = options.model()
-    const job = latestJobFor(TRAIN_JOB, model.id)
-    if (job && seenStatus.get(job.id) !== job.status) {
-      const firstSight = !seenStatus.has(job.id)
-      seenStatus.set(job.id, job.status)
-      // The model's status follows its job's. A job seen for the first time
-      // that agrees with what is shown needs nothing; any later change (it
-      // started, it ended) does.
-      const agrees = isActive(job.status) === isTraining(model.status) && !(job.status === 'RUNNING' && model.status === 'QUEUED')
-      if (!firstSight || !agrees) {
-        options.onJob(isActive(job.status) ? job : undefined)
-        void refetch()
-        return
-      }
-    }
-    if (!isTraining(model.status)) {
-      options.onJob(undefined)
-      return
-    }
-    options.onJob(job && isActive(job.status) ? job : undefined)
-    if ((!job || !isActive(job.status)) && jobsLoaded()) {
-      pollTimer = window.setTimeout(() => void refetch(), FALLBACK_POLL_MS)
-    }
-  }
-
-  const unsubscribe = subscribeJobs((event) => {
-    if (owner) {
-      if (owner.isConnected) seenInPage = true
-      else if (seenInPage) {
-        stop()
-        return
-      }
-    }
-    if (event.kind === 'synced' || (event.kind === 'changed' && isTrainJobOf(event.job, options.model().id))) check()
+  return watchSubjectJob({
+    type: TRAIN_JOB,
+    subject: options.model,
+    subjectId: (model) => model.id,
+    busy: (model) => isTraining(model.status),
+    // A job that runs while the model still says QUEUED has started since.
+    agrees: (job, model) => isActive(job.status) === isTraining(model.status) && !(job.status === 'RUNNING' && model.status === 'QUEUED'),
+    fetch: (model, signal) => fetchModel(model.id, signal),
+    onJob: options.onJob,
+    onSubject: options.onModel,
+    onGone: options.onGone,
+    signal: options.signal,
+    owner: options.owner,
+    pollMs: FALLBACK_POLL_MS,
   })
-
-  const stop = (): void => {
-    if (stopped) return
-    stopped = true
-    unsubscribe()
-    window.clearTimeout(pollTimer)
-    signal?.removeEventListener('abort', stop)
-  }
-  signal?.addEventListener('abort', stop, { once: true })
-  if (signal?.aborted) stop()
-  check()
-  return {
-    check,
-    stop,
-  }
 }
 
 /** Runs `run` at most once per `minMs` (the last call in a burst still runs, late); e.g. a fetch on every preview event. */

@@ -1,11 +1,12 @@
 import { setupLibrarySection, type LibrarySectionDef } from '../features/library-section.ts'
 import { setupLibraryFaceSets } from '../features/library-facesets.ts'
 import { setupLibraryModels } from '../features/library-models.ts'
+import { setupLibraryResults } from '../features/library-results.ts'
 import { setupLibraryVideos } from '../features/library-videos.ts'
 import { el, fragment } from '../ui/dom.ts'
 import { icons } from '../ui/icons.ts'
 
-/** The four steps of a swap, in order. Lists are plugged in as each feature lands. */
+/** The four steps of a swap, in order. */
 export const LIBRARY_SECTIONS: LibrarySectionDef[] = [
   {
     id: 'library-videos',
@@ -67,6 +68,7 @@ export function setupLibrary(outlet: HTMLElement): () => void {
     if (def.id === 'library-videos') cleanups.push(setupLibraryVideos(handle))
     if (def.id === 'library-facesets') cleanups.push(setupLibraryFaceSets(handle))
     if (def.id === 'library-models') cleanups.push(setupLibraryModels(handle))
+    if (def.id === 'library-results') cleanups.push(setupLibraryResults(handle))
   }
   return () => cleanups.forEach((cleanup) => cleanup())
 }

@@ -30,6 +30,7 @@ import {
   throttle,
   watchTraining,
 } from '../features/model-meta.ts'
+import { setupSwapForm, SWAP_HASH } from '../features/swap-form.ts'
 import { nameSubject, refreshJobs, subscribeEvent, subscribeJobs } from '../jobs.ts'
 import { navigate } from '../router.ts'
 import { el, find, fragment } from '../ui/dom.ts'
@@ -76,7 +77,8 @@ interface Tick {
  * Route `/models/:id`: a model's training, live. Its status with Stop or
  * Resume, the numbers (iterations, speed, time left, losses, device), the loss
  * chart updated from `loss` events, the latest preview grid refreshed on
- * `preview` events, what it all means, and Delete.
+ * `preview` events, what it all means, "Swap a video" once there is a
+ * checkpoint (`#swap` in the address brings it into view), and Delete.
  */
 export function setupModel(outlet: HTMLElement, params: Record<string, string>): () => void {
   const id = params.id ?? ''
@@ -92,6 +94,7 @@ export function setupModel(outlet: HTMLElement, params: Record<string, string>):
             <p class="video-subtitle model-subtitle" hidden></p>
           </div>
           <div class="video-header-actions" hidden>
+            <a id="model-swap-link" class="btn btn-secondary btn-sm" href="#swap" hidden>${icons.swap}<span>Swap a video</span></a>
             <button id="model-delete" type="button" class="btn btn-secondary btn-sm btn-danger-outline">${icons.trash}<span>Delete</span></button>
           </div>
         </header>
@@ -272,12 +275,15 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
   const presetOf = (): Preset | undefined =>
     presets.find((preset) => preset.name === model.preset) ?? FALLBACK_PRESETS.find((preset) => preset.name === model.preset)
 
+  // Fetched once: the links above and the swap form both name the people after them.
+  const faceSets = { a: fetchFaceSet(model.faceSetA, signal), b: fetchFaceSet(model.faceSetB, signal) }
+
   const faceSetLink = (which: 'a' | 'b'): HTMLAnchorElement => {
     const faceSetId = which === 'a' ? model.faceSetA : model.faceSetB
     const label = el('span', {}, `Face set ${which.toUpperCase()}`)
     const link = el('a', { id: `model-faceset-${which}-link`, class: 'back-link', href: faceSetPagePath(faceSetId) }, label)
     link.prepend(fragment(icons.faceSmall))
-    fetchFaceSet(faceSetId, signal)
+    faceSets[which]
       .then((faceSet) => {
         label.textContent = `${which.toUpperCase()}: ${faceSet.name}`
         link.title = `Face set ${which.toUpperCase()}: ${faceSet.name}`
@@ -292,6 +298,22 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
     return link
   }
   nav.append(faceSetLink('a'), faceSetLink('b'))
+
+  // --- Swap a video --------------------------------------------------------------
+
+  const swapSection = el('section')
+  content.append(swapSection)
+  const swapForm = setupSwapForm(swapSection, {
+    model: () => model,
+    faceSets: { a: faceSets.a.catch(() => undefined), b: faceSets.b.catch(() => undefined) },
+    signal,
+  })
+  const swapLink = find<HTMLAnchorElement>(actions, '#model-swap-link')
+  swapLink.addEventListener('click', (event) => {
+    event.preventDefault()
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${SWAP_HASH}`)
+    swapForm.reveal()
+  })
 
   const renderHeader = (): void => {
     title.textContent = model.name
@@ -780,6 +802,8 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
     renderGuide()
     chart?.setTarget(model.targetLoss)
     syncPreview()
+    swapForm.update(model)
+    swapLink.hidden = model.checkpointIteration === null
   }
 
   const setModel = (fresh: FaceModel): void => {
@@ -857,6 +881,7 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
 
   render()
   void loadHistory()
+  if (location.hash === SWAP_HASH) swapForm.reveal()
 
   return () => {
     window.clearInterval(clock)

@@ -78,6 +78,22 @@ public final class FaceLocator implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Landmarks of a face already known from the previous frame, found from where that frame's landmarks put
+     * it — the tracking step between detections. Null without a landmark model.
+     */
+    public double[] follow(GrayImage gray, double[] previousLandmarks) {
+        if (predictor == null) {
+            return null;
+        }
+        return predictor.predict(gray, refined(previousLandmarks));
+    }
+
+    /** The frame as the landmark model reads it, made once per frame however many faces it holds. */
+    public static GrayImage grayOf(Mat bgr) {
+        return gray(bgr);
+    }
+
     static FaceBox refined(double[] points) {
         double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
         for (int i = 0; i < points.length; i += 2) {

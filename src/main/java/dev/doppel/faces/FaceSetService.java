@@ -50,16 +50,30 @@ public class FaceSetService {
 
     /** Every upload gets a face set and an EXTRACT job with the default settings, in the upload's transaction. */
     void onUpload(@Observes VideoUploaded event) {
+        extract(event.video());
+    }
+
+    /**
+     * The face set extracted from {@code video} — the newest if it was extracted more than once — or a new one
+     * with its EXTRACT job queued when there is none (its face set was deleted).
+     */
+    public FaceSet forVideo(dev.doppel.media.Video video) {
+        return faceSets.find("ownerId = ?1 and videoId = ?2", io.quarkus.panache.common.Sort.descending("createdAt"),
+                video.ownerId, video.id).firstResultOptional().orElseGet(() -> extract(video));
+    }
+
+    private FaceSet extract(dev.doppel.media.Video video) {
         FaceSet set = new FaceSet();
-        set.ownerId = event.video().ownerId;
-        set.videoId = event.video().id;
-        set.name = baseName(event.video().name);
+        set.ownerId = video.ownerId;
+        set.videoId = video.id;
+        set.name = baseName(video.name);
         set.createdAt = Instant.now();
         apply(set, new ExtractionSettings(null, null, null, null).withDefaults(config));
         set.status = FaceSet.Status.EXTRACTING;
         set.message = "Waiting for a worker";
         faceSets.persist(set);
         jobs.submit(set.ownerId, ExtractionJobHandler.TYPE, set.id, null);
+        return set;
     }
 
     public Job extractAgain(UUID ownerId, UUID id, @Valid ExtractionSettings requested) {

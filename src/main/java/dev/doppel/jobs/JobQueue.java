@@ -177,6 +177,22 @@ public class JobQueue {
         events.jobChanged(job);
     }
 
+    /** The job waits for something else: back to the queue after {@code delay}, not counted as a try. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void defer(UUID jobId, String workerId, java.time.Duration delay, String message) {
+        Job job = held(jobId, workerId);
+        if (job == null) {
+            return;
+        }
+        job.status = JobStatus.QUEUED;
+        job.attempts = Math.max(0, job.attempts - 1);
+        job.leaseHolder = null;
+        job.leaseExpiresAt = null;
+        job.notBefore = Instant.now().plus(delay);
+        job.message = message;
+        events.jobChanged(job);
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void cancelled(UUID jobId, String workerId) {
         Job job = held(jobId, workerId);

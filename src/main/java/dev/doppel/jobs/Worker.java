@@ -99,6 +99,8 @@ final class Worker implements Runnable {
             } else {
                 queue.release(job.id(), id);
             }
+        } catch (JobDeferredException e) {
+            queue.defer(job.id(), id, e.delay(), e.getMessage());
         } catch (JobFailedException e) {
             queue.fail(job.id(), id, e.getMessage(), false);
         } catch (Exception | LinkageError e) {

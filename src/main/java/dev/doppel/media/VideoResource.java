@@ -1,10 +1,8 @@
 package dev.doppel.media;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -32,7 +30,7 @@ import io.quarkus.security.Authenticated;
 
 import dev.doppel.account.CurrentUser;
 import dev.doppel.storage.BlobStore;
-import dev.doppel.web.ByteRange;
+import dev.doppel.web.BlobResponses;
 import dev.doppel.web.Problem;
 import dev.doppel.web.ProblemException;
 
@@ -41,8 +39,6 @@ import dev.doppel.web.ProblemException;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class VideoResource {
-
-    private static final String PRIVATE_CACHE = "private, max-age=3600";
 
     @Inject
     CurrentUser me;
@@ -114,29 +110,8 @@ public class VideoResource {
     @APIResponse(responseCode = "416", description = "The range lies outside the file")
     public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String range) throws IOException {
         Video video = videos.get(me.id(), id);
-        long size = video.sizeBytes;
-        Optional<ByteRange> requested;
-        try {
-            requested = ByteRange.parse(range, size);
-        } catch (ByteRange.Unsatisfiable e) {
-            return Response.status(416).type(Problem.MEDIA_TYPE)
-                    .header("Content-Range", "bytes */" + size)
-                    .entity(Problem.of(416, "The requested range lies outside this " + size + "-byte video."))
-                    .build();
-        }
         String type = MEDIA_TYPES.getOrDefault(video.container, "application/octet-stream");
-        if (requested.isEmpty()) {
-            InputStream all = blobs.open(video.blobKey);
-            return Response.ok(all, type).header("Accept-Ranges", "bytes").header("Content-Length", size)
-                    .header("Cache-Control", PRIVATE_CACHE).build();
-        }
-        ByteRange r = requested.get();
-        return Response.status(206).type(type).entity(blobs.open(video.blobKey, r.first(), r.length()))
-                .header("Accept-Ranges", "bytes")
-                .header("Content-Range", r.contentRange(size))
-                .header("Content-Length", r.length())
-                .header("Cache-Control", PRIVATE_CACHE)
-                .build();
+        return BlobResponses.ranged(blobs, video.blobKey, video.sizeBytes, type, range, "video");
     }
 
     @GET
@@ -148,7 +123,7 @@ public class VideoResource {
         if (video.thumbnailKey == null) {
             throw ProblemException.notFound("The thumbnail of this video (it is still being made)");
         }
-        return Response.ok(blobs.open(video.thumbnailKey), "image/jpeg").header("Cache-Control", PRIVATE_CACHE)
+        return Response.ok(blobs.open(video.thumbnailKey), "image/jpeg").header("Cache-Control", BlobResponses.PRIVATE_CACHE)
                 .build();
     }
 

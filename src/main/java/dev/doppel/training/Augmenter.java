@@ -56,7 +56,7 @@ public final class Augmenter {
                 opencv_core.flip(targetMask, targetMask, 1);
             }
             warp(target, input, random);
-            return new Sample(toChw(input), toChw(target), toPlane(targetMask));
+            return new Sample(FaceTensors.chw(input), FaceTensors.chw(target), toPlane(targetMask));
         }
     }
 
@@ -121,23 +121,6 @@ public final class Augmenter {
     }
 
     /** BGR 8-bit → RGB floats in [0, 1], channel-major (what the network reads). */
-    static float[] toChw(Mat bgr) {
-        int h = bgr.rows();
-        int w = bgr.cols();
-        float[] out = new float[3 * h * w];
-        try (UByteIndexer idx = bgr.createIndexer()) {
-            for (int y = 0; y < h; y++) {
-                for (int x = 0; x < w; x++) {
-                    int p = y * w + x;
-                    out[p] = idx.get(y, x, 2) / 255f;
-                    out[h * w + p] = idx.get(y, x, 1) / 255f;
-                    out[2 * h * w + p] = idx.get(y, x, 0) / 255f;
-                }
-            }
-        }
-        return out;
-    }
-
     static float[] toPlane(Mat gray) {
         int h = gray.rows();
         int w = gray.cols();

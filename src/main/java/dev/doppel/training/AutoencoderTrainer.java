@@ -99,6 +99,19 @@ public final class AutoencoderTrainer implements AutoCloseable {
         return skipped;
     }
 
+    /** One iteration on a prepared pair of batches. */
+    public Losses step(BatchFeeder.Batches batches) {
+        int n = preset.batchSize();
+        int s = preset.inputSize();
+        try (NDManager m = manager().newSubManager()) {
+            Shape images = new Shape(n, 3, s, s);
+            Shape masks = new Shape(n, 1, s, s);
+            return step(m.create(batches.a()[0], images), m.create(batches.a()[1], images),
+                    m.create(batches.a()[2], masks), m.create(batches.b()[0], images),
+                    m.create(batches.b()[1], images), m.create(batches.b()[2], masks));
+        }
+    }
+
     /** Inputs, targets (N, 3, S, S) and masks (N, 1, S, S) of each side. */
     public Losses step(NDArray inputA, NDArray targetA, NDArray maskA, NDArray inputB, NDArray targetB,
             NDArray maskB) {

@@ -2,7 +2,6 @@ package dev.doppel.training;
 
 import java.util.List;
 
-import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -40,7 +39,7 @@ public final class PreviewGrid {
             for (int col = 0; col < columns.length; col++) {
                 float[] values = columns[col].toFloatArray();
                 for (int row = 0; row < n; row++) {
-                    try (Mat face = toBgr(values, row, size); Mat view = new Mat(grid, new Rect(col * cell, row * cell,
+                    try (Mat face = FaceTensors.bgr(values, row, size); Mat view = new Mat(grid, new Rect(col * cell, row * cell,
                             cell, cell))) {
                         opencv_imgproc.resize(face, view, new Size(cell, cell), 0, 0, opencv_imgproc.INTER_CUBIC);
                     }
@@ -55,30 +54,9 @@ public final class PreviewGrid {
         float[] data = new float[n * 3 * size * size];
         for (int i = 0; i < n; i++) {
             Mat face = faces.get(i * faces.size() / n)[0];
-            float[] chw = Augmenter.toChw(face);
+            float[] chw = FaceTensors.chw(face);
             System.arraycopy(chw, 0, data, i * chw.length, chw.length);
         }
         return m.create(data, new Shape(n, 3, size, size));
-    }
-
-    private static Mat toBgr(float[] values, int index, int size) {
-        Mat out = new Mat(size, size, opencv_core.CV_8UC3);
-        int plane = size * size;
-        int base = index * 3 * plane;
-        try (UByteIndexer idx = out.createIndexer()) {
-            for (int y = 0; y < size; y++) {
-                for (int x = 0; x < size; x++) {
-                    int p = y * size + x;
-                    idx.put(y, x, 2, clamp(values[base + p]));
-                    idx.put(y, x, 1, clamp(values[base + plane + p]));
-                    idx.put(y, x, 0, clamp(values[base + 2 * plane + p]));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static int clamp(float v) {
-        return Math.max(0, Math.min(255, Math.round(v * 255)));
     }
 }

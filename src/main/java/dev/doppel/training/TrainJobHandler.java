@@ -1,6 +1,5 @@
 package dev.doppel.training;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +17,6 @@ import io.quarkus.panache.common.Sort;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import dev.doppel.faces.Face;
 import dev.doppel.faces.FaceRepository;
 import dev.doppel.jobs.JobContext;
@@ -63,6 +60,9 @@ public class TrainJobHandler implements JobHandler {
 
     @Inject
     TrainerSettings settings;
+
+    @Inject
+    ModelRecorder recorder;
 
     @Override
     public String type() {
@@ -133,25 +133,16 @@ public class TrainJobHandler implements JobHandler {
         double seconds = model.trainingSeconds;
         long lastCheckpoint = System.nanoTime();
         List<LossPoint> pending = new ArrayList<>();
-        int s = preset.inputSize();
-        int n = preset.batchSize();
         while (true) {
             if (context.stopRequested()) {
-                saveCheckpoint(model.id, trainer, seconds, pending);
+                recorder.saveCheckpoint(model.id, trainer, seconds, pending);
                 stopped(model.id, context);
                 context.checkpoint(); // throws: the job ends as cancelled or goes back to the queue
             }
             long iteration = trainer.iteration() + 1;
             long started = System.nanoTime();
             BatchFeeder.Batches batches = feeder.take(iteration);
-            AutoencoderTrainer.Losses losses;
-            try (NDManager m = trainer.manager().newSubManager()) {
-                Shape images = new Shape(n, 3, s, s);
-                Shape masks = new Shape(n, 1, s, s);
-                losses = trainer.step(m.create(batches.a()[0], images), m.create(batches.a()[1], images),
-                        m.create(batches.a()[2], masks), m.create(batches.b()[0], images),
-                        m.create(batches.b()[1], images), m.create(batches.b()[2], masks));
-            }
+            AutoencoderTrainer.Losses losses = trainer.step(batches);
             double stepSeconds = (System.nanoTime() - started) / 1e9;
             seconds += stepSeconds;
             double mean = (losses.lossA() + losses.lossB()) / 2.0;
@@ -164,7 +155,7 @@ public class TrainJobHandler implements JobHandler {
                     point.lossA = losses.lossA();
                     point.lossB = losses.lossB();
                     pending.add(point);
-                    flushLosses(model, context, pending, seconds, rules.smoothed());
+                    recorder.recordLosses(model, context, pending, seconds, rules.smoothed());
                 }
             }
             if (iteration % settings.previewEvery() == 0) {
@@ -173,12 +164,12 @@ public class TrainJobHandler implements JobHandler {
             boolean due = iteration % settings.checkpointEvery() == 0
                     || System.nanoTime() - lastCheckpoint > settings.checkpointInterval().toNanos();
             if (due) {
-                saveCheckpoint(model.id, trainer, seconds, pending);
+                recorder.saveCheckpoint(model.id, trainer, seconds, pending);
                 lastCheckpoint = System.nanoTime();
             }
             Optional<String> stop = rules.observe(iteration, losses.skipped() ? Double.NaN : mean, seconds);
             if (stop.isPresent()) {
-                saveCheckpoint(model.id, trainer, seconds, pending);
+                recorder.saveCheckpoint(model.id, trainer, seconds, pending);
                 savePreview(model, context, trainer, a, b, iteration);
                 complete(model.id, stop.get());
                 return model.id.toString();
@@ -199,34 +190,6 @@ public class TrainJobHandler implements JobHandler {
         context.progress(Math.min(0.99, fraction), message);
     }
 
-    private void flushLosses(FaceModel model, JobContext context, List<LossPoint> pending, double seconds,
-            double smoothed) {
-        if (pending.isEmpty()) {
-            return;
-        }
-        List<LossPoint> batch = new ArrayList<>(pending);
-        pending.clear();
-        QuarkusTransaction.requiringNew().run(() -> {
-            FaceModel m = models.findById(model.id);
-            if (m == null) {
-                return;
-            }
-            for (LossPoint p : batch) {
-                p.persist();
-                events.publish(model.ownerId, context.jobId(), "loss",
-                        Map.of("modelId", model.id, "iteration", p.iteration, "lossA", p.lossA, "lossB", p.lossB));
-            }
-            LossPoint last = batch.get(batch.size() - 1);
-            m.iterations = last.iteration;
-            m.lossA = last.lossA;
-            m.lossB = last.lossB;
-            m.trainingSeconds = seconds;
-            if (Double.isFinite(smoothed) && (m.bestLoss == null || smoothed < m.bestLoss)) {
-                m.bestLoss = smoothed;
-            }
-        });
-    }
-
     private void savePreview(FaceModel model, JobContext context, AutoencoderTrainer trainer, FaceData a, FaceData b,
             long iteration) throws Exception {
         List<org.bytedeco.opencv.opencv_core.Mat[]> showA = a.heldOut().isEmpty() ? a.training() : a.heldOut();
@@ -244,27 +207,6 @@ public class TrainJobHandler implements JobHandler {
             m.previewIteration = iteration;
             events.publish(model.ownerId, context.jobId(), "preview", Map.of("modelId", model.id, "iteration", iteration));
         });
-    }
-
-    private void saveCheckpoint(java.util.UUID modelId, AutoencoderTrainer trainer, double seconds,
-            List<LossPoint> pending) throws Exception {
-        byte[] bytes = Checkpoint.toBytes(trainer);
-        String key = blobs.put(new ByteArrayInputStream(bytes));
-        long iteration = trainer.iteration();
-        QuarkusTransaction.requiringNew().run(() -> {
-            FaceModel m = models.findById(modelId);
-            if (m == null) {
-                blobDeletions.afterCommit(key);
-                return;
-            }
-            pending.forEach(p -> p.persist());
-            blobDeletions.afterCommit(m.checkpointKey);
-            m.checkpointKey = key;
-            m.checkpointIteration = iteration;
-            m.iterations = iteration;
-            m.trainingSeconds = seconds;
-        });
-        pending.clear();
     }
 
     private void stopped(java.util.UUID modelId, JobContext context) {

@@ -95,4 +95,47 @@ public final class TestMedia {
         Files.write(out, java.util.Arrays.copyOf(all, all.length / 2));
         return out;
     }
+    /**
+     * {@code source} re-encoded near-losslessly with its sound, frames {@code from} (inclusive) to {@code to}
+     * (exclusive) replaced by a picture with no face in it.
+     */
+    public static Path withFacelessFrames(Path dir, Path source, int from, int to) throws IOException {
+        Path out = Files.createTempFile(dir, "faceless-", ".mp4");
+        try (org.bytedeco.javacv.FFmpegFrameGrabber grabber = new org.bytedeco.javacv.FFmpegFrameGrabber(
+                source.toFile()); OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+            grabber.start();
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(out.toFile(), grabber.getImageWidth(),
+                    grabber.getImageHeight(), grabber.getAudioChannels())) {
+                recorder.setFormat("mp4");
+                recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
+                recorder.setVideoOption("crf", "12");
+                recorder.setFrameRate(grabber.getFrameRate());
+                recorder.setPixelFormat(org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P);
+                recorder.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
+                recorder.setSampleRate(grabber.getSampleRate());
+                recorder.start();
+                Frame frame;
+                int index = 0;
+                while ((frame = grabber.grab()) != null) {
+                    if (frame.image == null) {
+                        recorder.record(frame);
+                        continue;
+                    }
+                    if (index >= from && index < to) {
+                        try (Mat image = new Mat(grabber.getImageHeight(), grabber.getImageWidth(),
+                                opencv_core.CV_8UC3, new Scalar(60, 110, 90, 0))) {
+                            opencv_imgproc.circle(image, new Point(40 + 4 * index, image.rows() / 2), 30,
+                                    new Scalar(220, 220, 220, 0), -1, opencv_imgproc.LINE_8, 0);
+                            recorder.record(converter.convert(image));
+                        }
+                    } else {
+                        recorder.record(frame);
+                    }
+                    index++;
+                }
+                recorder.stop();
+            }
+        }
+        return out;
+    }
 }

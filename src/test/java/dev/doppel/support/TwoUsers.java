@@ -25,6 +25,11 @@ public final class TwoUsers {
         return new TwoUsers(Accounts.newSession("owner"), Accounts.newSession("stranger"));
     }
 
+    /** The privacy check for data an existing session already owns (made once, shared by a test class). */
+    public static TwoUsers withOwner(Accounts.Session owner) {
+        return new TwoUsers(owner, Accounts.newSession("stranger"));
+    }
+
     public Accounts.Session owner() {
         return owner;
     }

@@ -17,7 +17,15 @@ public final class FaceMask {
     }
 
     public static Mat of(double[] alignedLandmarks, int size) {
-        double[] pts = alignedLandmarks.clone();
+        double[] pts = outline(alignedLandmarks);
+        Mat mask = new Mat(size, size, opencv_core.CV_8UC1, new Scalar(0));
+        fill(mask, pts, 0, 0);
+        return mask;
+    }
+
+    /** The landmarks with the brows raised to take in the forehead, in the same coordinates as given. */
+    public static double[] outline(double[] landmarks) {
+        double[] pts = landmarks.clone();
         double top = Double.MAX_VALUE, chin = -Double.MAX_VALUE;
         for (int i = 0; i < pts.length / 2; i++) {
             top = Math.min(top, pts[2 * i + 1]);
@@ -27,18 +35,21 @@ public final class FaceMask {
         for (int i = 17; i <= 26; i++) {
             pts[2 * i + 1] -= lift;
         }
-        Mat mask = new Mat(size, size, opencv_core.CV_8UC1, new Scalar(0));
+        return pts;
+    }
+
+    /** Fills the convex hull of {@code pts}, moved by (−dx, −dy), into an 8-bit mask with 255. */
+    public static void fill(Mat mask, double[] pts, int dx, int dy) {
         try (Mat points = new Mat(pts.length / 2, 1, opencv_core.CV_32SC2); Mat hull = new Mat()) {
             var idx = (org.bytedeco.javacpp.indexer.IntIndexer) points.createIndexer();
             for (int i = 0; i < pts.length / 2; i++) {
-                idx.put(i, 0, 0, (int) Math.round(pts[2 * i]));
-                idx.put(i, 0, 1, (int) Math.round(pts[2 * i + 1]));
+                idx.put(i, 0, 0, (int) Math.round(pts[2 * i] - dx));
+                idx.put(i, 0, 1, (int) Math.round(pts[2 * i + 1] - dy));
             }
             idx.close();
             opencv_imgproc.convexHull(points, hull);
             opencv_imgproc.fillConvexPoly(mask, hull, new Scalar(255), opencv_imgproc.LINE_AA, 0);
         }
-        return mask;
     }
 
     /** Share of the crop the mask covers, 0–1. */

@@ -1,0 +1,76 @@
+package dev.doppel.swap;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import dev.doppel.web.ProblemException;
+
+/**
+ * How a swap is drawn. Erode and feather are percentages of the face's width, so the same setting suits a
+ * close-up and a wide shot. The visible label may be turned off; the metadata tag cannot.
+ */
+public record SwapOptions(ColourMode colour, BlendMode blend, int maskErode, int maskFeather, boolean label,
+        int fineTuneIterations) {
+
+    public static final int MAX_ERODE = 20;
+    public static final int MAX_FEATHER = 30;
+    public static final int MAX_FINE_TUNE = 100_000;
+
+    public enum ColourMode {
+        /** Leave the decoder's colours as they are. */
+        NONE,
+        /** Shift each channel's mean to the target face's. */
+        AVG,
+        /** Reinhard colour transfer: match mean and spread of each LAB channel. */
+        RCT
+    }
+
+    public enum BlendMode {
+        /** Feathered alpha blend. */
+        ALPHA,
+        /** OpenCV's Poisson (seamless) clone. */
+        SEAMLESS
+    }
+
+    public static SwapOptions defaults() {
+        return new SwapOptions(ColourMode.RCT, BlendMode.ALPHA, 3, 8, true, 0);
+    }
+
+    /** What a client sends: every field optional. */
+    public record Request(String colour, String blend, Integer maskErode, Integer maskFeather, Boolean label,
+            Integer fineTuneIterations) {
+
+        public SwapOptions resolve() {
+            SwapOptions d = defaults();
+            return new SwapOptions(
+                    colour == null ? d.colour() : parse(ColourMode.class, colour, "options.colour"),
+                    blend == null ? d.blend() : parse(BlendMode.class, blend, "options.blend"),
+                    bounded(maskErode, d.maskErode(), MAX_ERODE, "options.maskErode", "Mask erosion"),
+                    bounded(maskFeather, d.maskFeather(), MAX_FEATHER, "options.maskFeather", "Mask feathering"),
+                    label == null ? d.label() : label,
+                    bounded(fineTuneIterations, d.fineTuneIterations(), MAX_FINE_TUNE, "options.fineTuneIterations",
+                            "Fine-tuning"));
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "\"" + value + "\" is not one of "
+                    + String.join(", ", Arrays.stream(type.getEnumConstants())
+                            .map(c -> c.name().toLowerCase(Locale.ROOT)).toList())
+                    + ".");
+        }
+    }
+
+    private static int bounded(Integer value, int fallback, int max, String field, String what) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value < 0 || value > max) {
+            throw ProblemException.invalid(field, what + " must be between 0 and " + max + ".");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,149 @@
+package dev.doppel.swap.convert;
+
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.global.opencv_photo;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Point;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.Size;
+
+import dev.doppel.faces.align.FaceMask;
+import dev.doppel.swap.SwapOptions;
+
+/**
+ * Puts a rendered face back into its frame: the face is warped back with the inverse of the alignment, the
+ * mask is the hull of this frame's own landmarks (brows raised for the forehead), eroded so the edge sits
+ * inside the face and feathered so it fades out, and the colours are matched before blending. Only the
+ * face's bounding box is touched; every pixel outside the feathered mask keeps its value exactly.
+ */
+public final class FaceBlender {
+
+    private final SwapOptions options;
+
+    public FaceBlender(SwapOptions options) {
+        this.options = options;
+    }
+
+    /**
+     * Blends {@code rendered} (the network's S × S output) into {@code frame}. {@code toCrop} maps frame pixels
+     * to rendered pixels; {@code landmarks} are the face's 68 points in frame pixels. Returns the region
+     * changed, or null when the face lies outside the frame.
+     */
+    public Rect blend(Mat frame, Mat rendered, double[] toCrop, double[] landmarks) {
+        double[] outline = FaceMask.outline(landmarks);
+        double faceWidth = spread(landmarks, 0);
+        int erode = (int) Math.round(faceWidth * options.maskErode() / 100.0);
+        int feather = (int) Math.round(faceWidth * options.maskFeather() / 100.0) | 1;
+        Rect roi = bounds(outline, feather / 2 + 2, frame.cols(), frame.rows());
+        if (roi == null) {
+            return null;
+        }
+        try (Mat target = new Mat(frame, roi); Mat mask = new Mat(roi.height(), roi.width(), opencv_core.CV_8UC1,
+                new Scalar(0)); Mat face = new Mat(); Mat valid = new Mat(); Mat m = shifted(toCrop, roi);
+                Mat ones = new Mat(rendered.rows(), rendered.cols(), opencv_core.CV_8UC1, new Scalar(255))) {
+            FaceMask.fill(mask, outline, roi.x(), roi.y());
+            opencv_imgproc.threshold(mask, mask, 127, 255, opencv_imgproc.THRESH_BINARY);
+            if (erode > 0) {
+                try (Mat kernel = opencv_imgproc.getStructuringElement(opencv_imgproc.MORPH_ELLIPSE,
+                        new Size(2 * erode + 1, 2 * erode + 1))) {
+                    opencv_imgproc.erode(mask, mask, kernel);
+                }
+            }
+            Size size = new Size(roi.width(), roi.height());
+            int inverse = opencv_imgproc.INTER_LINEAR | opencv_imgproc.WARP_INVERSE_MAP;
+            opencv_imgproc.warpAffine(rendered, face, m, size, inverse, opencv_core.BORDER_REPLICATE, new Scalar());
+            // The rendered square may not cover the whole hull on a face at the frame's edge.
+            opencv_imgproc.warpAffine(ones, valid, m, size, opencv_imgproc.INTER_NEAREST
+                    | opencv_imgproc.WARP_INVERSE_MAP, opencv_core.BORDER_CONSTANT, new Scalar(0));
+            opencv_core.bitwise_and(mask, valid, mask);
+            if (opencv_core.countNonZero(mask) == 0) {
+                return null;
+            }
+            ColourTransfer.apply(options.colour(), face, target, mask);
+            if (options.blend() == SwapOptions.BlendMode.SEAMLESS && seamless(face, target, mask)) {
+                return roi;
+            }
+            alpha(face, target, mask, feather);
+            return roi;
+        }
+    }
+
+    private static void alpha(Mat face, Mat target, Mat mask, int feather) {
+        try (Mat alpha = new Mat(); Mat alpha3 = new Mat(); Mat f = new Mat(); Mat t = new Mat();
+                Mat inverse = new Mat(); MatVector planes = new MatVector()) {
+            mask.convertTo(alpha, opencv_core.CV_32F, 1 / 255.0, 0);
+            if (feather >= 3) {
+                opencv_imgproc.GaussianBlur(alpha, alpha, new Size(feather, feather), 0);
+            }
+            planes.push_back(alpha);
+            planes.push_back(alpha);
+            planes.push_back(alpha);
+            opencv_core.merge(planes, alpha3);
+            face.convertTo(f, opencv_core.CV_32FC3);
+            target.convertTo(t, opencv_core.CV_32FC3);
+            opencv_core.subtract(new Mat(alpha3.size(), alpha3.type(), Scalar.all(1)), alpha3, inverse);
+            opencv_core.multiply(f, alpha3, f);
+            opencv_core.multiply(t, inverse, t);
+            opencv_core.add(f, t, f);
+            f.convertTo(target, opencv_core.CV_8UC3);
+        }
+    }
+
+    /** Poisson blending; false when OpenCV cannot do it here (a mask touching the region's edge). */
+    private static boolean seamless(Mat face, Mat target, Mat mask) {
+        Rect box = opencv_imgproc.boundingRect(mask);
+        if (box.x() < 1 || box.y() < 1 || box.x() + box.width() >= mask.cols() - 1
+                || box.y() + box.height() >= mask.rows() - 1) {
+            return false;
+        }
+        try (Mat out = new Mat(); Point centre = new Point(box.x() + box.width() / 2, box.y() + box.height() / 2)) {
+            opencv_photo.seamlessClone(face, target, mask, centre, out, opencv_photo.NORMAL_CLONE);
+            out.copyTo(target);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The frame → crop transform seen from the region's top-left corner, as OpenCV's 2 × 3 matrix. */
+    private static Mat shifted(double[] t, Rect roi) {
+        Mat m = new Mat(2, 3, opencv_core.CV_64F);
+        try (DoubleIndexer idx = m.createIndexer()) {
+            idx.put(0, 0, t[0]);
+            idx.put(0, 1, t[1]);
+            idx.put(0, 2, t[2] + t[0] * roi.x() + t[1] * roi.y());
+            idx.put(1, 0, t[3]);
+            idx.put(1, 1, t[4]);
+            idx.put(1, 2, t[5] + t[3] * roi.x() + t[4] * roi.y());
+        }
+        return m;
+    }
+
+    static Rect bounds(double[] pts, int margin, int width, int height) {
+        double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+        for (int i = 0; i < pts.length; i += 2) {
+            minX = Math.min(minX, pts[i]);
+            maxX = Math.max(maxX, pts[i]);
+            minY = Math.min(minY, pts[i + 1]);
+            maxY = Math.max(maxY, pts[i + 1]);
+        }
+        int x0 = Math.max(0, (int) Math.floor(minX) - margin);
+        int y0 = Math.max(0, (int) Math.floor(minY) - margin);
+        int x1 = Math.min(width, (int) Math.ceil(maxX) + margin + 1);
+        int y1 = Math.min(height, (int) Math.ceil(maxY) + margin + 1);
+        return x1 - x0 < 4 || y1 - y0 < 4 ? null : new Rect(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    static double spread(double[] pts, int axis) {
+        double min = Double.MAX_VALUE, max = -Double.MAX_VALUE;
+        for (int i = axis; i < pts.length; i += 2) {
+            min = Math.min(min, pts[i]);
+            max = Math.max(max, pts[i]);
+        }
+        return Math.max(1, max - min);
+    }
+}

@@ -1,0 +1,111 @@
+package dev.doppel.swap.quality;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+
+import dev.doppel.faces.Face;
+import dev.doppel.storage.BlobStore;
+import dev.doppel.swap.ModelRenderer;
+import dev.doppel.swap.SwapDirection;
+import dev.doppel.swap.VideoSwapper;
+import dev.doppel.training.FaceData;
+
+/**
+ * Builds a result's {@link QualityReport} from the model's face sets (split into training and held-out faces
+ * exactly as training split them) and what the swap measured while it ran.
+ */
+public final class QualityMeasures {
+
+    /** Faces per person the recogniser learns from, spread over the set: LBPH compares against each one. */
+    static final int RECOGNISER_FACES = 150;
+
+    private final BlobStore blobs;
+    private final double holdout;
+
+    public QualityMeasures(BlobStore blobs, double holdout) {
+        this.blobs = blobs;
+        this.holdout = holdout;
+    }
+
+    public QualityReport measure(ModelRenderer renderer, List<Face> facesA, List<Face> facesB,
+            VideoSwapper.Outcome outcome, SwapDirection direction) throws Exception {
+        QualityReport.Reconstruction reconstruction = reconstruction(renderer, facesA, facesB);
+        QualityReport.Identity identity = identity(facesA, facesB, outcome.swappedSamples(), direction.target());
+        QualityReport.Flicker flicker = new QualityReport.Flicker(outcome.swappedFlicker(), outcome.sourceFlicker(),
+                outcome.flickerPairs());
+        return new QualityReport(identity, reconstruction, flicker);
+    }
+
+    private QualityReport.Reconstruction reconstruction(ModelRenderer renderer, List<Face> facesA,
+            List<Face> facesB) throws Exception {
+        int size = renderer.size();
+        try (FaceData a = FaceData.load(facesA, blobs, size, holdout);
+                FaceData b = FaceData.load(facesB, blobs, size, holdout)) {
+            return new QualityReport.Reconstruction(ssim(renderer, a.heldOut(), true),
+                    ssim(renderer, b.heldOut(), false), a.heldOut().size(), b.heldOut().size());
+        }
+    }
+
+    /** Mean SSIM of held-out faces against their reconstruction by their own decoder (0 with no faces). */
+    private static double ssim(ModelRenderer renderer, List<Mat[]> faces, boolean sideA) {
+        if (faces.isEmpty()) {
+            return 0;
+        }
+        List<Mat> images = faces.stream().map(f -> f[0]).toList();
+        List<Mat> rebuilt = renderer.render(images, sideA);
+        double sum = 0;
+        for (int i = 0; i < images.size(); i++) {
+            sum += Ssim.of(images.get(i), rebuilt.get(i));
+            rebuilt.get(i).close();
+        }
+        return sum / images.size();
+    }
+
+    private QualityReport.Identity identity(List<Face> facesA, List<Face> facesB, List<Mat> swapped, String target)
+            throws Exception {
+        // Twice the crop size: the inner face is cut from it before scaling down to the crop size.
+        try (FaceData a = FaceData.load(facesA, blobs, 2 * FaceCrops.SIZE, holdout);
+                FaceData b = FaceData.load(facesB, blobs, 2 * FaceCrops.SIZE, holdout)) {
+            List<Mat> trainA = grey(spread(a.training(), RECOGNISER_FACES));
+            List<Mat> trainB = grey(spread(b.training(), RECOGNISER_FACES));
+            List<Mat> heldA = grey(a.heldOut());
+            List<Mat> heldB = grey(b.heldOut());
+            if (trainA.isEmpty() || trainB.isEmpty()) {
+                // A face set emptied since training: nobody to tell apart.
+                for (List<Mat> list : List.of(trainA, trainB, heldA, heldB)) {
+                    list.forEach(Mat::close);
+                }
+                return new QualityReport.Identity(target, 0, swapped.size(), 0, 0);
+            }
+            try (IdentityCheck check = new IdentityCheck(trainA, trainB)) {
+                return new QualityReport.Identity(target, check.shareRecognisedAs(target, swapped), swapped.size(),
+                        check.accuracy(heldA, heldB), heldA.size() + heldB.size());
+            } finally {
+                for (List<Mat> list : List.of(trainA, trainB, heldA, heldB)) {
+                    list.forEach(Mat::close);
+                }
+            }
+        }
+    }
+
+    private static List<Mat[]> spread(List<Mat[]> faces, int max) {
+        if (faces.size() <= max) {
+            return faces;
+        }
+        List<Mat[]> out = new ArrayList<>();
+        for (int i = 0; i < max; i++) {
+            out.add(faces.get((int) ((long) i * faces.size() / max)));
+        }
+        return out;
+    }
+
+    private static List<Mat> grey(List<Mat[]> faces) {
+        List<Mat> out = new ArrayList<>();
+        for (Mat[] f : faces) {
+            out.add(FaceCrops.ofAligned(f[0]));
+        }
+        return out;
+    }
+}
