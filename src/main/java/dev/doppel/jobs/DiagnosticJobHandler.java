@@ -8,13 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Sleeps for the requested time in small steps, reporting progress and honouring cancel and shutdown like a
- * real job; it can also fail its first tries on purpose. Off unless {@code doppel.jobs.diagnostics=true}.
+ * real job; it can also fail its first tries, or put itself back in the queue a few times, on purpose. Off unless {@code doppel.jobs.diagnostics=true}.
  */
 @ApplicationScoped
 public class DiagnosticJobHandler implements JobHandler {
 
     public static final String TYPE = "DIAGNOSTIC";
     private static final long STEP_MILLIS = 100;
+    /** Runs per job that asked to be deferred (in memory: diagnostics only). */
+    private static final java.util.Map<java.util.UUID, Integer> DEFERRALS = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     JobsConfig config;
@@ -32,6 +34,10 @@ public class DiagnosticJobHandler implements JobHandler {
         JsonNode settings = json.readTree(context.payload() == null ? "{}" : context.payload());
         double seconds = settings.path("seconds").asDouble(5);
         int failTimes = settings.path("failTimes").asInt(0);
+        int deferTimes = settings.path("deferTimes").asInt(0);
+        if (deferTimes > 0 && DEFERRALS.merge(context.jobId(), 1, Integer::sum) <= deferTimes) {
+            throw new JobDeferredException(java.time.Duration.ofMillis(500), "Diagnostic wait");
+        }
         if (context.attempt() <= failTimes) {
             throw new IllegalStateException("Diagnostic failure on try " + context.attempt());
         }

@@ -108,6 +108,20 @@ class JobQueueTests {
         assertThat(pool.size()).isEqualTo(1);
     }
 
+    @Test
+    void aDeferredJobWaitsItsTurnWithoutUsingUpItsTries() throws Exception {
+        UUID owner = UUID.fromString(Accounts.newSession("deferred").id());
+        long started = System.nanoTime();
+        UUID id = QuarkusTransaction.requiringNew().call(() -> jobs.submit(owner, DiagnosticJobHandler.TYPE, null,
+                "{\"seconds\":0.1,\"deferTimes\":2}").id);
+        Await.until(Duration.ofSeconds(20), () -> job(id).status == JobStatus.SUCCEEDED);
+        // Two waits of half a second each, and the one try that ran to the end is all that counts.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(1000));
+        assertThat(job(id).attempts).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> JobEvent.count(
+                "jobId = ?1 and data like ?2", id, "%Diagnostic wait%"))).isEqualTo(2);
+    }
+
     private UUID submitDiagnostic(UUID owner, double seconds, int failTimes) {
         return QuarkusTransaction.requiringNew().call(() -> jobs.submit(owner, DiagnosticJobHandler.TYPE, null,
                 "{\"seconds\":" + seconds + ",\"failTimes\":" + failTimes + "}").id);
