@@ -5,7 +5,12 @@ package dev.doppel.faces;
  * faces aligned on their eyes — when the model file is unavailable — use the same template as the rest.
  * Derived from shape_predictor_68_face_landmarks.dat (CC0) by reading its initial shape.
  */
-final class MeanFace {
+public final class MeanFace {
+
+    /** A copy: callers may scale it in place. */
+    public static float[] dlib68() {
+        return DLIB_68.clone();
+    }
 
     static final float[] DLIB_68 = {
             0.0294f, 0.3219f, 0.0326f, 0.4464f, 0.0459f, 0.5704f, 0.0718f, 0.6920f,
