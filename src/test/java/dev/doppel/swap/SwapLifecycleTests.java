@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import dev.doppel.support.Accounts;
 import dev.doppel.support.Await;
 import dev.doppel.support.StorageSnapshot;
+import dev.doppel.support.SwapFixture;
 import dev.doppel.support.TestMedia;
 import dev.doppel.support.TwoUsers;
 import dev.doppel.support.Uploads;

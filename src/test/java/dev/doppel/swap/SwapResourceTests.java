@@ -25,6 +25,7 @@ import dev.doppel.faces.FaceLocators;
 import dev.doppel.faces.LocatedFace;
 import dev.doppel.faces.align.FaceMask;
 import dev.doppel.support.DecodedVideo;
+import dev.doppel.support.SwapFixture;
 import dev.doppel.support.TestMedia;
 import dev.doppel.support.Uploads;
 import dev.doppel.swap.video.Provenance;

@@ -1,13 +1,9 @@
-package dev.doppel.swap;
+package dev.doppel.support;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.doppel.support.Accounts;
-import dev.doppel.support.Await;
-import dev.doppel.support.TestMedia;
-import dev.doppel.support.Uploads;
 import io.restassured.http.ContentType;
 
 /**
@@ -15,14 +11,14 @@ import io.restassured.http.ContentType;
  * in green), made once and shared by the swap tests: training is the slow part and none of them changes it
  * except the fine-tune test, which checks only the difference it makes.
  */
-final class SwapFixture {
+public final class SwapFixture {
 
     static final int ITERATIONS = 300;
     private static SwapFixture shared;
 
-    final Accounts.Session session;
-    final String model;
-    final String videoA;
+    public final Accounts.Session session;
+    public final String model;
+    public final String videoA;
 
     private SwapFixture(Accounts.Session session, String model, String videoA) {
         this.session = session;
@@ -30,7 +26,7 @@ final class SwapFixture {
         this.videoA = videoA;
     }
 
-    static synchronized SwapFixture get() throws InterruptedException {
+    public static synchronized SwapFixture get() throws InterruptedException {
         if (shared == null) {
             Accounts.Session session = Accounts.newSession("swapper");
             String videoA = Uploads.uploaded(session, TestMedia.clip("grid_s2-man-grey-hair_a_swwp2s.mp4"));
@@ -48,14 +44,14 @@ final class SwapFixture {
     }
 
     /** Starts a swap and returns the result's id. */
-    String swap(String video, String direction, Map<String, Object> options) {
+    public String swap(String video, String direction, Map<String, Object> options) {
         return session.request().contentType(ContentType.JSON)
                 .body(Map.of("model", model, "video", video, "direction", direction, "options", options))
                 .post("/api/swaps").then().statusCode(201).extract().path("id");
     }
 
     /** Waits for the result to be READY (fails at once if it FAILED). */
-    void awaitReady(String result) throws InterruptedException {
+    public void awaitReady(String result) throws InterruptedException {
         Await.until(Duration.ofSeconds(180), () -> {
             String status = session.request().get("/api/results/" + result).then().extract().path("status");
             if ("FAILED".equals(status)) {

@@ -1,0 +1,75 @@
+package dev.doppel.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import dev.doppel.support.Browser;
+import dev.doppel.support.TestMedia;
+import dev.doppel.support.Uploads;
+import dev.doppel.support.SwapFixture;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A quick swap as a user makes one: trained model, new clip, one click, then watch, compare and download. */
+@QuarkusTest
+class SwapBrowserTests {
+
+    @TestHTTPResource("/")
+    URL root;
+
+    @Test
+    void swapsANewClipWithATrainedModelAndShowsTheResult() throws Exception {
+        SwapFixture fixture = SwapFixture.get();
+        String clip = Uploads.uploaded(fixture.session, TestMedia.clip("grid_s2-man-grey-hair_b_pwij3p.mp4"));
+        try (Browser browser = new Browser(1280, 900)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(120));
+            browser.signIn(root, fixture.session);
+
+            driver.get(new URL(root, "/models/" + fixture.model + "#swap").toString());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("swap-form")));
+            new Select(driver.findElement(By.id("swap-video"))).selectByValue(clip);
+            assertThat(new Select(driver.findElement(By.id("swap-direction"))).getFirstSelectedOption()
+                    .getAttribute("value")).isEqualTo("A_TO_B");
+            assertThat(driver.findElement(By.id("swap-label")).isSelected()).as("label on by default").isTrue();
+            driver.findElement(By.id("swap-submit")).click();
+
+            wait.until(ExpectedConditions.urlContains("/results/"));
+            wait.until(d -> d.findElement(By.id("result-status")).getText().toLowerCase().contains("ready"));
+            WebElement video = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result-video")));
+            wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript("return arguments[0].readyState;",
+                    video)).intValue() >= 1);
+            double duration = ((Number) ((JavascriptExecutor) driver).executeScript(
+                    "return arguments[0].duration;", video)).doubleValue();
+            assertThat(duration).isBetween(2.8, 3.2);
+            // Seeking works (the server answers ranges).
+            ((JavascriptExecutor) driver).executeScript("arguments[0].currentTime = 2.0;", video);
+            wait.until(d -> ((Number) ((JavascriptExecutor) d).executeScript(
+                    "return arguments[0].seeking ? -1 : arguments[0].currentTime;", video)).doubleValue() >= 1.9);
+
+            WebElement identity = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report-identity")));
+            wait.until(d -> identity.getText().contains("%"));
+            assertThat(driver.findElement(By.id("report-ssim")).getText()).matches("(?s).*\\d\\.\\d\\d.*");
+            assertThat(driver.findElement(By.id("report-flicker")).getText()).matches("(?s).*\\d\\.\\d.*");
+            assertThat(driver.findElement(By.id("result-provenance")).getText()).containsIgnoringCase("AI-generated");
+            assertThat(driver.findElement(By.id("result-download")).getAttribute("href")).contains("download=true");
+            browser.screenshot("swap-result");
+
+            driver.findElement(By.id("result-view-side")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result-original")));
+            assertThat(driver.findElement(By.id("result-video")).isDisplayed()).isTrue();
+            browser.screenshot("swap-side-by-side");
+        }
+    }
+}
