@@ -33,6 +33,9 @@ public final class FaceLocator implements AutoCloseable {
     private final FaceDetector detector;
     private final ShapePredictor predictor;
     private final CascadeClassifier eyes;
+    /** Side of the crop a face is confirmed on: the face spans about 60 % of it, ~75 px. */
+    static final int VERIFY_SIZE = 120;
+    private dev.doppel.faces.align.FaceAligner verifier;
 
     /** {@code predictor} may be null (landmarks unavailable): faces are then located by their eyes. */
     public FaceLocator(FaceDetector detector, ShapePredictor predictor, CascadeClassifier eyes) {
@@ -50,7 +53,12 @@ public final class FaceLocator implements AutoCloseable {
     }
 
     public List<LocatedFace> locate(Mat bgr, int minSize, int maxFaces) {
-        List<Detection> boxes = detector.detect(bgr, minSize, maxFaces);
+        return locate(bgr, minSize, maxFaces, FaceDetector.Search.TILTED);
+    }
+
+    /** With the detector as thorough as {@code search} says. */
+    public List<LocatedFace> locate(Mat bgr, int minSize, int maxFaces, FaceDetector.Search search) {
+        List<Detection> boxes = detector.detect(bgr, minSize, maxFaces, search);
         if (boxes.size() > maxFaces) {
             boxes = boxes.subList(0, maxFaces);
         }
@@ -87,6 +95,22 @@ public final class FaceLocator implements AutoCloseable {
             return null;
         }
         return predictor.predict(gray, refined(previousLandmarks));
+    }
+
+    /**
+     * Whether the landmarks really outline a face: the face is turned upright and scaled to a standard crop
+     * by them, and the detector must find it there. A false detection in the background (a pattern the
+     * cascade mistook for a face) yields landmarks that outline nothing, and its crop shows no face; a real
+     * face, even tilted or partly turned, comes out as an upright frontal crop the cascade knows.
+     */
+    public boolean confirms(Mat bgr, double[] landmarks) {
+        if (verifier == null) {
+            verifier = new dev.doppel.faces.align.FaceAligner(dev.doppel.faces.align.FaceTemplate.fromMeanShape(
+                    predictor != null ? predictor.meanShape() : MeanFace.dlib68(), VERIFY_SIZE));
+        }
+        try (dev.doppel.faces.align.AlignedFace aligned = verifier.alignOnLandmarks(bgr, landmarks)) {
+            return !detector.detect(aligned.crop(), VERIFY_SIZE / 3, 1, FaceDetector.Search.UPRIGHT).isEmpty();
+        }
     }
 
     /** The frame as the landmark model reads it, made once per frame however many faces it holds. */

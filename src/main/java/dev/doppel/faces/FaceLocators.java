@@ -66,7 +66,7 @@ public class FaceLocators {
         return new FaceLocator(detector, landmarks.predictor().orElse(null), eyeCascade());
     }
 
-    private static CascadeClassifier eyeCascade() {
+    public static CascadeClassifier eyeCascade() {
         try {
             return new CascadeClassifier(Loader.cacheResource(EYE_CASCADE).getAbsolutePath());
         } catch (IOException e) {

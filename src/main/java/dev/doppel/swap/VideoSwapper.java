@@ -106,14 +106,14 @@ public final class VideoSwapper {
         List<Pending> pending = new ArrayList<>();
         Mat[] thumbnail = new Mat[1];
         long[] counts = new long[2];
+        FaceTracker tracker = null;
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(in.toFile());
                 OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
                 FlickerMeter swappedFlicker = new FlickerMeter();
                 FlickerMeter sourceFlicker = new FlickerMeter()) {
             grabber.start();
             double fps = grabber.getFrameRate();
-            FaceTracker tracker = new FaceTracker(locator, params.detectEvery(), params.minFaceSize(),
-                    params.maxFaces(), fps);
+            tracker = new FaceTracker(locator, params.detectEvery(), params.minFaceSize(), params.maxFaces(), fps);
             long sampleEvery = Math.max(1, expectedFrames / Math.max(1, params.reportSamples()));
             long thumbnailAt = expectedFrames / 10;
             Output output = new Output(samples, swappedFlicker, thumbnail, counts, sampleEvery, thumbnailAt,
@@ -147,11 +147,15 @@ public final class VideoSwapper {
                 }
                 flush(pending, writer, output);
             }
+            tracker.close();
             return new Outcome(counts[0], counts[1], grabber.getImageWidth(), grabber.getImageHeight(),
                     grabber.getFrameRate(), grabber.getAudioChannels() > 0, stages, samples, swappedFlicker.mean(),
                     sourceFlicker.mean(), swappedFlicker.pairs(), thumbnail[0]);
         } catch (Exception | Error e) {
             pending.forEach(VideoSwapper::release);
+            if (tracker != null) {
+                tracker.close();
+            }
             samples.forEach(Mat::close);
             if (thumbnail[0] != null) {
                 thumbnail[0].close();

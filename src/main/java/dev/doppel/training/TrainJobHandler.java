@@ -192,8 +192,8 @@ public class TrainJobHandler implements JobHandler {
 
     private void savePreview(FaceModel model, JobContext context, AutoencoderTrainer trainer, FaceData a, FaceData b,
             long iteration) throws Exception {
-        List<org.bytedeco.opencv.opencv_core.Mat[]> showA = a.heldOut().isEmpty() ? a.training() : a.heldOut();
-        List<org.bytedeco.opencv.opencv_core.Mat[]> showB = b.heldOut().isEmpty() ? b.training() : b.heldOut();
+        List<org.bytedeco.opencv.opencv_core.Mat[]> showA = shown(a);
+        List<org.bytedeco.opencv.opencv_core.Mat[]> showB = shown(b);
         byte[] png = PreviewGrid.png(trainer.network(), trainer.manager(), showA, showB, trainer.preset().inputSize());
         String key = blobs.put(png);
         QuarkusTransaction.requiringNew().run(() -> {
@@ -207,6 +207,16 @@ public class TrainJobHandler implements JobHandler {
             m.previewIteration = iteration;
             events.publish(model.ownerId, context.jobId(), "preview", Map.of("modelId", model.id, "iteration", iteration));
         });
+    }
+
+    /** Held-out faces (never trained on) where there are enough for the grid, topped up with training faces. */
+    private static List<org.bytedeco.opencv.opencv_core.Mat[]> shown(FaceData data) {
+        if (data.heldOut().size() >= PreviewGrid.FACES) {
+            return data.heldOut();
+        }
+        List<org.bytedeco.opencv.opencv_core.Mat[]> faces = new ArrayList<>(data.heldOut());
+        faces.addAll(data.training());
+        return faces.subList(0, Math.min(faces.size(), PreviewGrid.FACES));
     }
 
     private void stopped(java.util.UUID modelId, JobContext context) {
