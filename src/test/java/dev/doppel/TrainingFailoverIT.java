@@ -20,7 +20,8 @@ import dev.doppel.support.TestMedia;
 
 /**
  * Training survives its worker: a worker killed with SIGKILL mid-training is replaced by another, which resumes
- * from the last checkpoint; the loss history continues without a doubled or missing stretch.
+ * from the last checkpoint; the loss history continues without a doubled or missing stretch. The trained model
+ * then swaps a clip on the packaged worker, and the web node serves the result.
  */
 class TrainingFailoverIT {
 
@@ -38,7 +39,9 @@ class TrainingFailoverIT {
         try (AppProcess web = AppProcess.start("web", data, OPTIONS)) {
             web.awaitReady(Duration.ofSeconds(90));
             String cookie = web.signUp("trainer-" + UUID.randomUUID() + "@example.test", "correct horse battery");
-            assertThat(web.upload(TestMedia.clip("grid_man-denim-shirt_bbaf2n.mp4"), cookie).statusCode()).isEqualTo(201);
+            var uploaded = web.upload(TestMedia.clip("grid_man-denim-shirt_bbaf2n.mp4"), cookie);
+            assertThat(uploaded.statusCode()).isEqualTo(201);
+            String videoA = JSON.readTree(uploaded.body()).get("id").asText();
             assertThat(web.upload(TestMedia.clip("grid_woman-long-hair_brbk7n.mp4"), cookie).statusCode()).isEqualTo(201);
 
             AppProcess doomed = AppProcess.start("worker", data, OPTIONS);
@@ -77,8 +80,30 @@ class TrainingFailoverIT {
                 assertThat(iterations).hasSize(40);
                 int resumed = (int) (checkpoint / 10);
                 assertThat(losses.get(resumed).get("lossA").asDouble()).isLessThan(losses.get(0).get("lossA").asDouble());
+
+                swapOnThePackagedApp(web, cookie, model, videoA);
             }
         }
+    }
+
+    /** The packaged worker swaps (OpenCV's face and photo modules, x264, AAC load there too); web serves it. */
+    private static void swapOnThePackagedApp(AppProcess web, String cookie, String model, String video)
+            throws Exception {
+        var created = web.postJson("/api/swaps", "{\"model\":\"" + model + "\",\"video\":\"" + video
+                + "\",\"direction\":\"A_TO_B\",\"options\":{\"blend\":\"seamless\"}}", cookie);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String result = JSON.readTree(created.body()).get("id").asText();
+        await(Duration.ofSeconds(120), () -> {
+            String status = JSON.readTree(web.get("/api/results/" + result, cookie).body()).path("status").asText();
+            assertThat(status).isNotEqualTo("FAILED");
+            return status.equals("READY");
+        });
+        var content = web.getBytes("/api/results/" + result + "/content", cookie);
+        assertThat(content.statusCode()).isEqualTo(200);
+        String head = new String(content.body(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        // faststart: the index (moov) comes before the media data, so a browser can play while downloading.
+        assertThat(head.indexOf("moov")).isPositive().isLessThan(head.indexOf("mdat"));
+        assertThat(web.get("/api/results/" + result + "/report", cookie).statusCode()).isEqualTo(200);
     }
 
     private static JsonNode model(AppProcess web, String cookie, String id) throws Exception {

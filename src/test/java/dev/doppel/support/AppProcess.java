@@ -102,6 +102,15 @@ public final class AppProcess implements AutoCloseable {
         return send(b);
     }
 
+    /** A binary download (a result's video). */
+    public HttpResponse<byte[]> getBytes(String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public HttpResponse<String> postJson(String path, String json, String cookie) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
