@@ -106,6 +106,7 @@ public final class VideoSwapper {
         List<Pending> pending = new ArrayList<>();
         Mat[] thumbnail = new Mat[1];
         long[] counts = new long[2];
+        int[] size = new int[2];
         FaceTracker tracker = null;
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(in.toFile());
                 OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
@@ -120,6 +121,8 @@ public final class VideoSwapper {
                     expectedFrames, progress);
             try (SwapVideoWriter writer = new SwapVideoWriter(out, grabber, params.crf(), params.x264Preset(),
                     metadata)) {
+                size[0] = writer.width();
+                size[1] = writer.height();
                 long index = 0;
                 while (true) {
                     long t0 = System.nanoTime();
@@ -148,7 +151,7 @@ public final class VideoSwapper {
                 flush(pending, writer, output);
             }
             tracker.close();
-            return new Outcome(counts[0], counts[1], grabber.getImageWidth(), grabber.getImageHeight(),
+            return new Outcome(counts[0], counts[1], size[0], size[1],
                     grabber.getFrameRate(), grabber.getAudioChannels() > 0, stages, samples, swappedFlicker.mean(),
                     sourceFlicker.mean(), swappedFlicker.pairs(), thumbnail[0]);
         } catch (Exception | Error e) {

@@ -22,13 +22,17 @@ public final class SwapVideoWriter implements AutoCloseable {
     private final FFmpegFrameRecorder recorder;
     private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
     private final boolean audio;
+    private final int width;
+    private final int height;
     private long frames;
 
     public SwapVideoWriter(Path out, FFmpegFrameGrabber source, int crf, String x264Preset,
             Map<String, String> metadata) throws FFmpegFrameRecorder.Exception {
         this.audio = source.getAudioChannels() > 0;
-        recorder = new FFmpegFrameRecorder(out.toFile(), source.getImageWidth(), source.getImageHeight(),
-                audio ? source.getAudioChannels() : 0);
+        // H.264 in 4:2:0 needs even sizes: an odd last column or row is left out.
+        this.width = source.getImageWidth() & ~1;
+        this.height = source.getImageHeight() & ~1;
+        recorder = new FFmpegFrameRecorder(out.toFile(), width, height, audio ? source.getAudioChannels() : 0);
         recorder.setFormat("mp4");
         recorder.setVideoCodec(avcodec.AV_CODEC_ID_H264);
         recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
@@ -49,8 +53,24 @@ public final class SwapVideoWriter implements AutoCloseable {
     }
 
     public void writeImage(Mat bgr) throws FFmpegFrameRecorder.Exception {
-        recorder.record(converter.convert(bgr), avutil.AV_PIX_FMT_BGR24);
+        if (bgr.cols() == width && bgr.rows() == height) {
+            recorder.record(converter.convert(bgr), avutil.AV_PIX_FMT_BGR24);
+        } else {
+            try (Mat even = new Mat(bgr, new org.bytedeco.opencv.opencv_core.Rect(0, 0, width, height));
+                    Mat copy = even.clone()) {
+                recorder.record(converter.convert(copy), avutil.AV_PIX_FMT_BGR24);
+            }
+        }
         frames++;
+    }
+
+    /** The written picture's size: the source's, less an odd last column or row. */
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
     }
 
     public void writeAudio(Frame samples) throws FFmpegFrameRecorder.Exception {
