@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.global.opencv_imgproc;
@@ -101,19 +100,14 @@ class AutoencoderTrainerTests {
     @Test
     void tinyLossHalvesWithin300Iterations() throws Exception {
         Preset tiny = Preset.read(PRESETS.resolve("tiny.json"));
-        Augmenter augmenter = new Augmenter(tiny.inputSize());
-        SplittableRandom random = new SplittableRandom(11);
         List<Float> losses = new ArrayList<>();
         long started = System.nanoTime();
-        try (AutoencoderTrainer trainer = new AutoencoderTrainer(tiny, Device.cpu())) {
-            for (int i = 0; i < 300; i++) {
-                try (NDManager batch = trainer.manager().newSubManager()) {
-                    NDArray[] a = batch(batch, facesA, augmenter, random, tiny);
-                    NDArray[] b = batch(batch, facesB, augmenter, random, tiny);
-                    AutoencoderTrainer.Losses l = trainer.step(a[0], a[1], a[2], b[0], b[1], b[2]);
-                    assertThat(l.skipped()).isFalse();
-                    losses.add((l.lossA() + l.lossB()) / 2);
-                }
+        try (AutoencoderTrainer trainer = new AutoencoderTrainer(tiny, Device.cpu());
+                BatchFeeder feeder = new BatchFeeder(facesA, facesB, tiny, trainer::randomFor)) {
+            for (int i = 1; i <= 300; i++) {
+                AutoencoderTrainer.Losses l = trainer.step(feeder.take(i));
+                assertThat(l.skipped()).isFalse();
+                losses.add((l.lossA() + l.lossB()) / 2);
             }
         }
         double first = losses.subList(0, 10).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
@@ -141,19 +135,19 @@ class AutoencoderTrainerTests {
     @Test
     void aStepWhoseLossIsNotANumberIsSkipped() throws Exception {
         Preset tiny = Preset.read(PRESETS.resolve("tiny.json"));
-        Augmenter augmenter = new Augmenter(tiny.inputSize());
-        SplittableRandom random = new SplittableRandom(3);
         try (AutoencoderTrainer trainer = new AutoencoderTrainer(tiny, Device.cpu());
-                NDManager batch = trainer.manager().newSubManager()) {
-            NDArray[] a = batch(batch, facesA, augmenter, random, tiny);
-            NDArray[] b = batch(batch, facesB, augmenter, random, tiny);
-            NDArray poisoned = a[1].duplicate();
-            poisoned.set(new ai.djl.ndarray.index.NDIndex("0, 0, 0, 0"), Float.NaN);
-            AutoencoderTrainer.Losses bad = trainer.step(a[0], poisoned, batch.ones(a[2].getShape()), b[0], b[1], b[2]);
+                BatchFeeder feeder = new BatchFeeder(facesA, facesB, tiny, trainer::randomFor)) {
+            BatchFeeder.Batches sound = feeder.prepare(1);
+            float[][] poisoned = sound.a().clone();
+            poisoned[1] = poisoned[1].clone();
+            poisoned[1][0] = Float.NaN;
+            poisoned[2] = new float[poisoned[2].length];
+            java.util.Arrays.fill(poisoned[2], 1f);
+            AutoencoderTrainer.Losses bad = trainer.step(new BatchFeeder.Batches(1, poisoned, sound.b()));
             assertThat(bad.skipped()).isTrue();
             assertThat(trainer.skipped()).isEqualTo(1);
             // The weights were not touched: the next, sound step is finite and training goes on.
-            AutoencoderTrainer.Losses good = trainer.step(a[0], a[1], a[2], b[0], b[1], b[2]);
+            AutoencoderTrainer.Losses good = trainer.step(sound);
             assertThat(good.skipped()).isFalse();
             assertThat(Float.isFinite(good.lossA())).isTrue();
         }
@@ -162,17 +156,16 @@ class AutoencoderTrainerTests {
     @Test
     void resumingFromACheckpointRestoresEverythingAndTheCurveGoesOnWithoutAJump() throws Exception {
         Preset tiny = Preset.read(PRESETS.resolve("tiny.json"));
-        Augmenter augmenter = new Augmenter(tiny.inputSize());
         byte[] checkpoint;
         List<float[]> saved = new ArrayList<>();
         List<Float> original = new ArrayList<>();
         try (AutoencoderTrainer first = new AutoencoderTrainer(tiny, Device.cpu(), 7)) {
-            run(first, augmenter, 20, null);
+            run(first, 20, null);
             checkpoint = Checkpoint.toBytes(first);
             for (var p : first.network().getParameters()) {
                 saved.add(p.getValue().getArray().toFloatArray());
             }
-            run(first, augmenter, 10, original);
+            run(first, 10, original);
         }
         List<Float> resumed = new ArrayList<>();
         try (AutoencoderTrainer second = new AutoencoderTrainer(tiny, Device.cpu(), 12345)) {
@@ -183,7 +176,7 @@ class AutoencoderTrainerTests {
             for (var p : second.network().getParameters()) {
                 assertThat(p.getValue().getArray().toFloatArray()).as(p.getKey()).isEqualTo(saved.get(i++));
             }
-            run(second, augmenter, 10, resumed);
+            run(second, 10, resumed);
             assertThat(second.iteration()).isEqualTo(30);
         }
         // Same weights, same optimizer state, same batches: the same losses, not a restart of the curve.
@@ -193,37 +186,16 @@ class AutoencoderTrainerTests {
         }
     }
 
-    private static void run(AutoencoderTrainer trainer, Augmenter augmenter, int steps, List<Float> losses) {
-        for (int i = 0; i < steps; i++) {
-            SplittableRandom random = trainer.randomFor(trainer.iteration() + 1);
-            try (NDManager batch = trainer.manager().newSubManager()) {
-                NDArray[] a = batch(batch, facesA, augmenter, random, trainer.preset());
-                NDArray[] b = batch(batch, facesB, augmenter, random, trainer.preset());
-                AutoencoderTrainer.Losses l = trainer.step(a[0], a[1], a[2], b[0], b[1], b[2]);
+    /** {@code steps} iterations on the batches the feeder draws for them (a function of seed and iteration). */
+    private static void run(AutoencoderTrainer trainer, int steps, List<Float> losses) {
+        try (BatchFeeder feeder = new BatchFeeder(facesA, facesB, trainer.preset(), trainer::randomFor)) {
+            for (int i = 0; i < steps; i++) {
+                AutoencoderTrainer.Losses l = trainer.step(feeder.prepare(trainer.iteration() + 1));
                 if (losses != null) {
                     losses.add((l.lossA() + l.lossB()) / 2);
                 }
             }
         }
-    }
-
-    /** A batch of one side: inputs, targets (N, 3, S, S) and masks (N, 1, S, S). */
-    private static NDArray[] batch(NDManager m, List<Mat[]> faces, Augmenter augmenter, SplittableRandom random,
-            Preset preset) {
-        int n = preset.batchSize();
-        int s = preset.inputSize();
-        float[] inputs = new float[n * 3 * s * s];
-        float[] targets = new float[n * 3 * s * s];
-        float[] masks = new float[n * s * s];
-        for (int i = 0; i < n; i++) {
-            Mat[] face = faces.get(random.nextInt(faces.size()));
-            Augmenter.Sample sample = augmenter.augment(face[0], face[1], random);
-            System.arraycopy(sample.input(), 0, inputs, i * 3 * s * s, 3 * s * s);
-            System.arraycopy(sample.target(), 0, targets, i * 3 * s * s, 3 * s * s);
-            System.arraycopy(sample.mask(), 0, masks, i * s * s, s * s);
-        }
-        return new NDArray[] { m.create(inputs, new Shape(n, 3, s, s)), m.create(targets, new Shape(n, 3, s, s)),
-                m.create(masks, new Shape(n, 1, s, s)) };
     }
 
     /** Every third frame's face, aligned at 256 and scaled to the tiny preset's 32 px, with its mask. */
