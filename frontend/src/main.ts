@@ -1,4 +1,4 @@
-import './style.css'
+import './styles/index.css'
 import { setupApp } from './app.ts'
 import { find } from './ui/dom.ts'
 
