@@ -32,6 +32,7 @@ class SwapBrowserTests {
     void swapsANewClipWithATrainedModelAndShowsTheResult() throws Exception {
         SwapFixture fixture = SwapFixture.get();
         String clip = Uploads.uploaded(fixture.session, TestMedia.clip("grid_s2-man-grey-hair_b_pwij3p.mp4"));
+        String doomed = Uploads.uploaded(fixture.session, TestMedia.clip("grid_man-light-shirt_sbwe5n.mp4"));
         try (Browser browser = new Browser(1280, 900)) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(120));
@@ -39,6 +40,15 @@ class SwapBrowserTests {
 
             driver.get(new URL(root, "/models/" + fixture.model + "#swap").toString());
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("swap-form")));
+            // A video deleted (in another tab) after the form was filled in: the server's refusal is shown
+            // in the form, in words, and the page stays.
+            new Select(driver.findElement(By.id("swap-video"))).selectByValue(doomed);
+            fixture.session.request().delete("/api/videos/" + doomed).then().statusCode(204);
+            driver.findElement(By.id("swap-submit")).click();
+            WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("swap-error")));
+            assertThat(error.getText()).containsIgnoringCase("not found").doesNotContain("{");
+            assertThat(driver.getCurrentUrl()).contains("/models/");
+
             new Select(driver.findElement(By.id("swap-video"))).selectByValue(clip);
             assertThat(new Select(driver.findElement(By.id("swap-direction"))).getFirstSelectedOption()
                     .getAttribute("value")).isEqualTo("A_TO_B");
