@@ -2,10 +2,11 @@ import { listFaceSets, mergeFaceSets } from '../api/facesets.ts'
 import type { FaceSet } from '../api/model/faceset.ts'
 import { subscribeJobs } from '../jobs.ts'
 import { el, find, fragment } from '../ui/dom.ts'
-import { FormController, messageOf } from '../ui/form.ts'
+import { FormController } from '../ui/form.ts'
 import { icons } from '../ui/icons.ts'
 import { showToast } from '../ui/toast.ts'
 import { onUploadEvent } from '../video-uploads.ts'
+import { setupCardList } from './card-list.ts'
 import { renderFaceSetCard, type FaceSetCard } from './faceset-card.ts'
 import { EXTRACT_JOB } from './faceset-meta.ts'
 import type { LibrarySection } from './library-section.ts'
@@ -16,11 +17,25 @@ import type { LibrarySection } from './library-section.ts'
  * user tick two or more ready sets and merge them into a new one.
  */
 export function setupLibraryFaceSets(section: LibrarySection): () => void {
-  const grid = el('ul', { class: 'library-items faceset-grid', role: 'list', 'aria-label': 'Your face sets' })
-  const cards = new Map<string, { item: HTMLLIElement; card: FaceSetCard }>()
-  let failed = false
-  /** Ends what the cards keep watching when the page goes. */
-  const lifetime = new AbortController()
+  // --- Cards -----------------------------------------------------------------
+
+  const list = setupCardList<FaceSet, FaceSetCard>(section, {
+    gridClass: 'faceset-grid',
+    label: 'Your face sets',
+    noun: 'face sets',
+    list: listFaceSets,
+    render: (faceSet, options) => {
+      const card = renderFaceSetCard(faceSet, { ...options, onChange: () => syncMerge() })
+      card.element.querySelector<HTMLElement>('.faceset-select-label')!.hidden = !merging
+      return card
+    },
+    onChange: () => syncMerge(),
+    onLoaded: () => {
+      const missing = [...pending].some((subject) => !list.card(subject))
+      pending.clear()
+      if (missing) list.reloadSoon()
+    },
+  })
 
   // --- Merge -----------------------------------------------------------------
 
@@ -64,16 +79,16 @@ export function setupLibraryFaceSets(section: LibrarySection): () => void {
   let merging = false
   let mergeBusy = false
 
-  const readyCount = (): number => [...cards.values()].filter(({ card }) => card.faceSet().status === 'READY').length
+  const readyCount = (): number => list.cards().filter((card) => card.faceSet().status === 'READY').length
   const selectedIds = (): string[] =>
-    [...cards.values()].filter(({ card }) => card.select.checked && !card.select.disabled).map(({ card }) => String(card.faceSet().id))
+    list.cards().filter((card) => card.select.checked && !card.select.disabled).map((card) => String(card.faceSet().id))
 
   const syncMerge = (): void => {
     const ready = readyCount()
-    mergeButton.hidden = cards.size === 0
+    mergeButton.hidden = list.size() === 0
     mergeButton.disabled = ready < 2 && !merging
     mergeButton.title = ready < 2 ? 'Two or more ready face sets are needed to merge' : ''
-    if (merging && cards.size === 0) closeMerge(false)
+    if (merging && list.size() === 0) closeMerge(false)
     const selected = selectedIds().length
     mergeCount.textContent =
       selected === 0 ? 'No face sets ticked yet.' : selected === 1 ? '1 face set ticked: tick one more.' : `${selected} face sets ticked.`
@@ -89,11 +104,11 @@ export function setupLibraryFaceSets(section: LibrarySection): () => void {
     section.element.classList.add('is-merging')
     mergeForm.hidden = false
     mergeButton.setAttribute('aria-expanded', 'true')
-    for (const { card } of cards.values()) card.element.querySelector<HTMLElement>('.faceset-select-label')!.hidden = false
+    for (const card of list.cards()) card.element.querySelector<HTMLElement>('.faceset-select-label')!.hidden = false
     syncMerge()
     // The first card's checkbox, so ticking can start at once.
-    const first = [...cards.values()].find(({ card }) => !card.select.disabled)
-    ;(first?.card.select ?? find<HTMLInputElement>(mergeForm, '#merge-name')).focus()
+    const first = list.cards().find((card) => !card.select.disabled)
+    ;(first?.select ?? find<HTMLInputElement>(mergeForm, '#merge-name')).focus()
   }
 
   const closeMerge = (restoreFocus: boolean): void => {
@@ -104,7 +119,7 @@ export function setupLibraryFaceSets(section: LibrarySection): () => void {
     mergeForm.reset()
     merge.clearErrors()
     mergeButton.setAttribute('aria-expanded', 'false')
-    for (const { card } of cards.values()) {
+    for (const card of list.cards()) {
       card.select.checked = false
       card.element.querySelector<HTMLElement>('.faceset-select-label')!.hidden = true
     }
@@ -120,7 +135,7 @@ export function setupLibraryFaceSets(section: LibrarySection): () => void {
       closeMerge(true)
     }
   })
-  grid.addEventListener('change', (event) => {
+  list.grid.addEventListener('change', (event) => {
     if (event.target instanceof HTMLInputElement && event.target.classList.contains('faceset-select')) {
       merge.setFormError(undefined)
       syncMerge()
@@ -142,11 +157,11 @@ export function setupLibraryFaceSets(section: LibrarySection): () => void {
       const merged = await mergeFaceSets(name ? { name, faceSets: ids } : { faceSets: ids })
       mergeBusy = false
       merge.setBusy(false)
-      addCard(merged, 'start')
+      list.add(merged, 'start')
       closeMerge(false)
-      sync()
+      list.sync()
       showToast(`Merged ${ids.length} face sets into “${merged.name}”.`)
-      cards.get(String(merged.id))?.card.element.querySelector<HTMLElement>('.faceset-name')?.focus()
+      list.card(String(merged.id))?.element.querySelector<HTMLElement>('.faceset-name')?.focus()
     } catch (error) {
       mergeBusy = false
       merge.setBusy(false)
@@ -155,97 +170,6 @@ export function setupLibraryFaceSets(section: LibrarySection): () => void {
     }
   })
 
-  // --- Cards -----------------------------------------------------------------
-
-  /** Grid, empty state, or the load error. */
-  const sync = (): void => {
-    if (cards.size > 0) {
-      if (grid.parentElement !== section.body) section.body.replaceChildren(grid)
-    } else if (!failed && !section.body.querySelector('.empty-state')) {
-      section.showEmpty()
-    }
-    syncMerge()
-  }
-
-  const addCard = (faceSet: FaceSet, position: 'start' | 'end'): void => {
-    const key = String(faceSet.id)
-    const known = cards.get(key)
-    if (known) {
-      known.card.update(faceSet)
-      return
-    }
-    const card = renderFaceSetCard(faceSet, {
-      signal: lifetime.signal,
-      onChange: () => syncMerge(),
-      onGone: (gone) => removeCard(String(gone.id)),
-    })
-    card.element.querySelector<HTMLElement>('.faceset-select-label')!.hidden = !merging
-    const item = el('li', {}, card.element)
-    cards.set(key, { item, card })
-    if (position === 'start') grid.prepend(item)
-    else grid.append(item)
-  }
-
-  const removeCard = (key: string): void => {
-    const entry = cards.get(key)
-    if (!entry) return
-    entry.item.remove()
-    cards.delete(key)
-    sync()
-  }
-
-  let controller: AbortController | undefined
-  let reloadTimer: number | undefined
-  const load = async (): Promise<void> => {
-    window.clearTimeout(reloadTimer)
-    controller?.abort()
-    const current = new AbortController()
-    controller = current
-    section.element.setAttribute('aria-busy', 'true')
-    try {
-      const list = await listFaceSets(current.signal)
-      if (current.signal.aborted) return
-      const listed = new Set(list.map((faceSet) => String(faceSet.id)))
-      for (const key of [...cards.keys()]) if (!listed.has(key)) removeCard(key)
-      // Newest first, as sent: existing cards are updated and moved into place.
-      list.forEach((faceSet, index) => {
-        addCard(faceSet, 'end')
-        const item = cards.get(String(faceSet.id))!.item
-        if (grid.children[index] !== item) grid.insertBefore(item, grid.children[index] ?? null)
-      })
-      failed = false
-      sync()
-      const missing = [...pending].some((subject) => !cards.has(subject))
-      pending.clear()
-      if (missing) scheduleReload()
-    } catch (error) {
-      if (current.signal.aborted) return
-      if (cards.size > 0) return
-      failed = true
-      showLoadError(messageOf(error))
-    } finally {
-      if (controller === current) {
-        controller = undefined
-        section.element.removeAttribute('aria-busy')
-      }
-    }
-  }
-
-  /** Coalesces bursts (several uploads, a jobs list reload) into one fetch. */
-  const scheduleReload = (): void => {
-    window.clearTimeout(reloadTimer)
-    reloadTimer = window.setTimeout(() => void load(), 250)
-  }
-
-  const showLoadError = (message: string): void => {
-    const retry = el('button', { type: 'button', class: 'btn btn-link' }, 'Try again')
-    retry.addEventListener('click', () => void load())
-    section.body.replaceChildren(
-      el('p', { class: 'library-error status-error', role: 'alert' }, `Could not load your face sets. ${message} `, retry),
-    )
-    syncMerge()
-  }
-
   // Every upload makes a face set and an EXTRACT job: a job for a set we do not
   // show yet means the list has grown. Each unknown set is looked for once.
   const lookedFor = new Set<string>()
@@ -253,22 +177,20 @@ export function setupLibraryFaceSets(section: LibrarySection): () => void {
   const unsubscribeJobs = subscribeJobs((event) => {
     if (event.kind !== 'changed' || event.job.type !== EXTRACT_JOB || event.job.subjectId === null) return
     const subject = String(event.job.subjectId)
-    if (cards.has(subject) || lookedFor.has(subject)) return
+    if (list.card(subject) || lookedFor.has(subject)) return
     lookedFor.add(subject)
     // A list on its way may hold it already: look again only if it does not.
-    if (controller) pending.add(subject)
-    else scheduleReload()
+    if (list.loading()) pending.add(subject)
+    else list.reloadSoon()
   })
   const unsubscribeUploads = onUploadEvent((event) => {
-    if (event.kind === 'uploaded') scheduleReload()
+    if (event.kind === 'uploaded') list.reloadSoon()
   })
-  void load()
+  void list.load()
 
   return () => {
     unsubscribeJobs()
     unsubscribeUploads()
-    window.clearTimeout(reloadTimer)
-    controller?.abort()
-    lifetime.abort()
+    list.dispose()
   }
 }

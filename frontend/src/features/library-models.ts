@@ -4,9 +4,9 @@ import { isFinished } from '../api/model/job.ts'
 import { nameSubject, refreshJobs, subscribeJobs } from '../jobs.ts'
 import { navigate } from '../router.ts'
 import { el, find, fragment } from '../ui/dom.ts'
-import { messageOf } from '../ui/form.ts'
 import { icons } from '../ui/icons.ts'
 import { showToast } from '../ui/toast.ts'
+import { setupCardList } from './card-list.ts'
 import { EXTRACT_JOB } from './faceset-meta.ts'
 import type { LibrarySection } from './library-section.ts'
 import { renderModelCard, type ModelCard } from './model-card.ts'
@@ -27,10 +27,13 @@ export function trainWithFaceSetPath(faceSetId: string): string {
  * jobs store and the models' `loss` and `preview` events.
  */
 export function setupLibraryModels(section: LibrarySection): () => void {
-  const grid = el('ul', { class: 'library-items model-grid', role: 'list', 'aria-label': 'Your models' })
-  const cards = new Map<string, { item: HTMLLIElement; card: ModelCard }>()
-  let failed = false
-  const lifetime = new AbortController()
+  const list = setupCardList<FaceModel, ModelCard>(section, {
+    gridClass: 'model-grid',
+    label: 'Your models',
+    noun: 'models',
+    list: listModels,
+    render: renderModelCard,
+  })
 
   // --- Train a model -----------------------------------------------------------
 
@@ -52,84 +55,6 @@ export function setupLibraryModels(section: LibrarySection): () => void {
   })
   newButton.addEventListener('click', () => (create.isOpen() ? create.close(true) : create.open()))
 
-  // --- Cards -------------------------------------------------------------------
-
-  const sync = (): void => {
-    if (cards.size > 0) {
-      if (grid.parentElement !== section.body) section.body.replaceChildren(grid)
-    } else if (!failed && !section.body.querySelector('.empty-state')) {
-      section.showEmpty()
-    }
-  }
-
-  const addCard = (model: FaceModel): void => {
-    const key = String(model.id)
-    const known = cards.get(key)
-    if (known) {
-      known.card.update(model)
-      return
-    }
-    const card = renderModelCard(model, {
-      signal: lifetime.signal,
-      onGone: (gone) => removeCard(String(gone.id)),
-    })
-    const item = el('li', {}, card.element)
-    cards.set(key, { item, card })
-    grid.append(item)
-  }
-
-  const removeCard = (key: string): void => {
-    const entry = cards.get(key)
-    if (!entry) return
-    entry.card.dispose()
-    entry.item.remove()
-    cards.delete(key)
-    sync()
-  }
-
-  let controller: AbortController | undefined
-  let reloadTimer: number | undefined
-  const load = async (): Promise<void> => {
-    window.clearTimeout(reloadTimer)
-    controller?.abort()
-    const current = new AbortController()
-    controller = current
-    section.element.setAttribute('aria-busy', 'true')
-    try {
-      const list = await listModels(current.signal)
-      if (current.signal.aborted) return
-      const listed = new Set(list.map((model) => String(model.id)))
-      for (const key of [...cards.keys()]) if (!listed.has(key)) removeCard(key)
-      // Newest first, as sent: existing cards are updated and moved into place.
-      list.forEach((model, index) => {
-        addCard(model)
-        const item = cards.get(String(model.id))!.item
-        if (grid.children[index] !== item) grid.insertBefore(item, grid.children[index] ?? null)
-      })
-      failed = false
-      sync()
-    } catch (error) {
-      if (current.signal.aborted) return
-      if (cards.size > 0) return
-      failed = true
-      const retry = el('button', { type: 'button', class: 'btn btn-link' }, 'Try again')
-      retry.addEventListener('click', () => void load())
-      section.body.replaceChildren(
-        el('p', { class: 'library-error status-error', role: 'alert' }, `Could not load your models. ${messageOf(error)} `, retry),
-      )
-    } finally {
-      if (controller === current) {
-        controller = undefined
-        section.element.removeAttribute('aria-busy')
-      }
-    }
-  }
-
-  const scheduleReload = (): void => {
-    window.clearTimeout(reloadTimer)
-    reloadTimer = window.setTimeout(() => void load(), 250)
-  }
-
   // A TRAIN job for a model we do not show means one was made elsewhere (another tab).
   // A finished extraction may make a face set usable for the form.
   const lookedFor = new Set<string>()
@@ -138,15 +63,15 @@ export function setupLibraryModels(section: LibrarySection): () => void {
     const { job, previous } = event
     if (job.type === TRAIN_JOB) {
       const subject = String(job.subjectId)
-      if (cards.has(subject) || lookedFor.has(subject)) return
+      if (list.card(subject) || lookedFor.has(subject)) return
       lookedFor.add(subject)
-      scheduleReload()
+      list.reloadSoon()
     } else if (job.type === EXTRACT_JOB && isFinished(job.status) && previous && !isFinished(previous.status)) {
       create.faceSetsChanged()
     }
   })
 
-  void load()
+  void list.load()
 
   // Arrived from a face set's "Train a model with this face set".
   const wanted = new URLSearchParams(location.search).get(TRAIN_PARAM)
@@ -156,16 +81,13 @@ export function setupLibraryModels(section: LibrarySection): () => void {
     history.replaceState(history.state, '', url.pathname + url.search + url.hash)
     // After the router has focused the heading and scrolled to the top.
     window.setTimeout(() => {
-      if (!lifetime.signal.aborted) create.open({ faceSetA: wanted, scroll: true })
+      if (!list.signal.aborted) create.open({ faceSetA: wanted, scroll: true })
     }, 0)
   }
 
   return () => {
     unsubscribeJobs()
-    window.clearTimeout(reloadTimer)
-    controller?.abort()
     create.dispose()
-    for (const { card } of cards.values()) card.dispose()
-    lifetime.abort()
+    list.dispose()
   }
 }

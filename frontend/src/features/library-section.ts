@@ -23,6 +23,8 @@ export interface LibrarySection {
   /** Replaces the body with these items, or the empty state when there are none. */
   showItems(items: Node[]): void
   showEmpty(): void
+  /** Replaces the body with why the list could not be loaded, and "Try again". */
+  showError(message: string, retry: () => void): void
 }
 
 /**
@@ -74,6 +76,12 @@ export function setupLibrarySection(section: HTMLElement, def: LibrarySectionDef
     body.replaceChildren(el('ul', { class: 'library-items', role: 'list' }, ...items.map((item) => el('li', {}, item))))
   }
 
+  const showError = (message: string, retry: () => void): void => {
+    const button = el('button', { type: 'button', class: 'btn btn-link' }, 'Try again')
+    button.addEventListener('click', retry)
+    body.replaceChildren(el('p', { class: 'library-error status-error', role: 'alert' }, `${message} `, button))
+  }
+
   showEmpty()
-  return { element: section, body, showItems, showEmpty }
+  return { element: section, body, showItems, showEmpty, showError }
 }

@@ -98,18 +98,10 @@ export function setupLibraryVideos(section: LibrarySection): () => void {
     } catch (error) {
       if (current.signal.aborted) return
       failed = true
-      showLoadError(messageOf(error))
+      section.showError(`Could not load your videos. ${messageOf(error)}`, () => void load())
     } finally {
       if (controller === current) section.element.removeAttribute('aria-busy')
     }
-  }
-
-  const showLoadError = (message: string): void => {
-    const retry = el('button', { type: 'button', class: 'btn btn-link' }, 'Try again')
-    retry.addEventListener('click', () => void load())
-    section.body.replaceChildren(
-      el('p', { class: 'library-error status-error', role: 'alert' }, `Could not load your videos. ${message} `, retry),
-    )
   }
 
   const unsubscribe = onUploadEvent((event) => {

@@ -16,6 +16,8 @@ import {
 import { setupInlineRename } from '../features/inline-rename.ts'
 import { trainWithFaceSetPath } from '../features/library-models.ts'
 import { isUsableFaceSet } from '../features/model-create.ts'
+import { showNotFound, type NotFoundCard } from '../features/not-found-card.ts'
+import { loadSubjectPage } from '../features/subject-page.ts'
 import { videoPagePath } from '../features/video-meta.ts'
 import { nameSubject, refreshJobs } from '../jobs.ts'
 import { navigate } from '../router.ts'
@@ -26,6 +28,8 @@ import { icons } from '../ui/icons.ts'
 import { showToast } from '../ui/toast.ts'
 
 export const FACESET_MISSING = 'This face set does not exist or is not yours'
+
+const FACESET_NOT_FOUND: NotFoundCard = { id: 'faceset', icon: icons.faces, title: 'Face set not found', heading: FACESET_MISSING }
 
 /** The notice shown when faces can only be aligned on the eyes. */
 export function landmarksNotice(problem: string | null): string {
@@ -69,43 +73,17 @@ export function setupFaceSet(outlet: HTMLElement, params: Record<string, string>
       </div>
     `),
   )
-  const page = find(outlet, '.faceset-page')
-  const title = find(outlet, '#faceset-title')
-  const content = find(outlet, '.faceset-content')
-  const lifetime = new AbortController()
-  let dispose: (() => void) | undefined
-
-  const load = async (): Promise<void> => {
-    page.setAttribute('aria-busy', 'true')
-    content.replaceChildren(el('p', { class: 'video-loading' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading…'))
-    // Capabilities only add the notice and the detector list: the page works without them.
-    const capabilities = fetchCapabilities(lifetime.signal).catch(() => undefined)
-    try {
-      const faceSet = await fetchFaceSet(id, lifetime.signal)
-      if (lifetime.signal.aborted) return
-      dispose = showFaceSet(outlet, faceSet, capabilities, lifetime.signal)
-    } catch (error) {
-      if (lifetime.signal.aborted) return
-      if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
-        showMissing(outlet)
-      } else {
-        title.textContent = 'Could not load this face set'
-        const retry = el('button', { type: 'button', class: 'btn btn-secondary btn-sm' }, 'Try again')
-        retry.addEventListener('click', () => void load())
-        content.replaceChildren(
-          el('div', { class: 'card message-card' }, el('p', { class: 'status-error', role: 'alert' }, messageOf(error)), el('p', {}, retry)),
-        )
-      }
-    } finally {
-      page.removeAttribute('aria-busy')
-    }
-  }
-  void load()
-
-  return () => {
-    lifetime.abort()
-    dispose?.()
-  }
+  return loadSubjectPage(outlet, {
+    id: 'faceset',
+    noun: 'face set',
+    fetch: async (signal) => {
+      // Capabilities only add the notice and the detector list: the page works without them.
+      const capabilities = fetchCapabilities(signal).catch(() => undefined)
+      return { faceSet: await fetchFaceSet(id, signal), capabilities }
+    },
+    show: ({ faceSet, capabilities }, signal) => showFaceSet(outlet, faceSet, capabilities, signal),
+    onMissing: () => showNotFound(outlet, FACESET_NOT_FOUND),
+  })
 }
 
 function showFaceSet(
@@ -505,7 +483,7 @@ function showFaceSet(
         void loadFaces()
       }
     },
-    onGone: () => showMissing(outlet),
+    onGone: () => showNotFound(outlet, FACESET_NOT_FOUND),
     signal,
   })
 
@@ -525,24 +503,4 @@ function showFaceSet(
     grid.dispose()
     facesController?.abort()
   }
-}
-
-function showMissing(outlet: HTMLElement): void {
-  const hadFocus = outlet.contains(document.activeElement) && document.activeElement?.tagName === 'H1'
-  document.title = 'Face set not found · Doppel'
-  outlet.replaceChildren(
-    fragment(`
-      <div class="page-inner page-narrow">
-        <section id="faceset-not-found" class="card message-card" aria-labelledby="faceset-missing-title">
-          <span class="message-icon" aria-hidden="true">${icons.faces}</span>
-          <h1 id="faceset-missing-title" tabindex="-1"></h1>
-          <p>It may have been deleted, or the link may belong to another account.</p>
-          <p><a class="btn btn-secondary" href="/library">${icons.arrowLeft}<span>Back to your library</span></a></p>
-        </section>
-      </div>
-    `),
-  )
-  const heading = find(outlet, '#faceset-missing-title')
-  heading.textContent = FACESET_MISSING
-  if (hadFocus) heading.focus()
 }

@@ -30,6 +30,8 @@ import {
   throttle,
   watchTraining,
 } from '../features/model-meta.ts'
+import { showNotFound, type NotFoundCard } from '../features/not-found-card.ts'
+import { loadSubjectPage } from '../features/subject-page.ts'
 import { setupSwapForm, SWAP_HASH } from '../features/swap-form.ts'
 import { nameSubject, refreshJobs, subscribeEvent, subscribeJobs } from '../jobs.ts'
 import { navigate } from '../router.ts'
@@ -40,6 +42,8 @@ import { icons } from '../ui/icons.ts'
 import { showToast } from '../ui/toast.ts'
 
 export const MODEL_MISSING = 'This model does not exist or is not yours'
+
+const MODEL_NOT_FOUND: NotFoundCard = { id: 'model', icon: icons.model, title: 'Model not found', heading: MODEL_MISSING }
 
 /** The preview grid's columns, left to right, and what each shows. */
 export const PREVIEW_COLUMNS: [label: string, meaning: string][] = [
@@ -102,42 +106,17 @@ export function setupModel(outlet: HTMLElement, params: Record<string, string>):
       </div>
     `),
   )
-  const page = find(outlet, '.model-page')
-  const title = find(outlet, '#model-title')
-  const content = find(outlet, '.model-content')
-  const lifetime = new AbortController()
-  let dispose: (() => void) | undefined
-
-  const load = async (): Promise<void> => {
-    page.setAttribute('aria-busy', 'true')
-    content.replaceChildren(el('p', { class: 'video-loading' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading…'))
-    const presets = listPresets(lifetime.signal).catch(() => [] as Preset[])
-    try {
-      const model = await fetchModel(id, lifetime.signal)
-      if (lifetime.signal.aborted) return
-      dispose = showModel(outlet, model, presets, lifetime.signal)
-    } catch (error) {
-      if (lifetime.signal.aborted) return
-      if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
-        showMissing(outlet)
-      } else {
-        title.textContent = 'Could not load this model'
-        const retry = el('button', { type: 'button', class: 'btn btn-secondary btn-sm' }, 'Try again')
-        retry.addEventListener('click', () => void load())
-        content.replaceChildren(
-          el('div', { class: 'card message-card' }, el('p', { class: 'status-error', role: 'alert' }, messageOf(error)), el('p', {}, retry)),
-        )
-      }
-    } finally {
-      page.removeAttribute('aria-busy')
-    }
-  }
-  void load()
-
-  return () => {
-    lifetime.abort()
-    dispose?.()
-  }
+  return loadSubjectPage(outlet, {
+    id: 'model',
+    noun: 'model',
+    fetch: async (signal) => {
+      // Asked for alongside the model, not after it; the page works without them.
+      const presets = listPresets(signal).catch(() => [] as Preset[])
+      return { model: await fetchModel(id, signal), presets }
+    },
+    show: ({ model, presets }, signal) => showModel(outlet, model, presets, signal),
+    onMissing: () => showNotFound(outlet, MODEL_NOT_FOUND),
+  })
 }
 
 function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Promise<Preset[]>, signal: AbortSignal): () => void {
@@ -822,7 +801,7 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
       if (!signal.aborted) setModel(fresh)
     } catch (error) {
       if (signal.aborted) return
-      if (error instanceof ApiError && error.status === 404) showMissing(outlet)
+      if (error instanceof ApiError && error.status === 404) showNotFound(outlet, MODEL_NOT_FOUND)
     }
   }
 
@@ -833,7 +812,7 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
       renderNumbers()
     },
     onModel: setModel,
-    onGone: () => showMissing(outlet),
+    onGone: () => showNotFound(outlet, MODEL_NOT_FOUND),
     signal,
   })
 
@@ -894,24 +873,4 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
     watch.stop()
     chart?.dispose()
   }
-}
-
-function showMissing(outlet: HTMLElement): void {
-  const hadFocus = outlet.contains(document.activeElement) && document.activeElement?.tagName === 'H1'
-  document.title = 'Model not found · Doppel'
-  outlet.replaceChildren(
-    fragment(`
-      <div class="page-inner page-narrow">
-        <section id="model-not-found" class="card message-card" aria-labelledby="model-missing-title">
-          <span class="message-icon" aria-hidden="true">${icons.model}</span>
-          <h1 id="model-missing-title" tabindex="-1"></h1>
-          <p>It may have been deleted, or the link may belong to another account.</p>
-          <p><a class="btn btn-secondary" href="/library">${icons.arrowLeft}<span>Back to your library</span></a></p>
-        </section>
-      </div>
-    `),
-  )
-  const heading = find(outlet, '#model-missing-title')
-  heading.textContent = MODEL_MISSING
-  if (hadFocus) heading.focus()
 }

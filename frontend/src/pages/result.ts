@@ -5,6 +5,7 @@ import { isInProgress, type Result } from '../api/model/result.ts'
 import { fetchModel } from '../api/models.ts'
 import { deleteResult, fetchResult, resultContentUrl } from '../api/results.ts'
 import { modelPagePath } from '../features/model-meta.ts'
+import { showNotFound, type NotFoundCard } from '../features/not-found-card.ts'
 import {
   blendLabel,
   colourLabel,
@@ -17,6 +18,7 @@ import {
 } from '../features/result-meta.ts'
 import { setupResultPlayer, type ResultPlayer } from '../features/result-player.ts'
 import { setupResultReport, type PeopleNames, type ResultReport } from '../features/result-report.ts'
+import { loadSubjectPage } from '../features/subject-page.ts'
 import { durationAttr, videoPagePath } from '../features/video-meta.ts'
 import { nameSubject } from '../jobs.ts'
 import { navigate } from '../router.ts'
@@ -27,6 +29,8 @@ import { icons } from '../ui/icons.ts'
 import { showToast } from '../ui/toast.ts'
 
 export const RESULT_MISSING = 'This result does not exist or is not yours'
+
+const RESULT_NOT_FOUND: NotFoundCard = { id: 'result', icon: icons.results, title: 'Result not found', heading: RESULT_MISSING }
 
 export const PROVENANCE_NOTE = 'This video is marked as AI-generated: a metadata tag always, and a visible label unless turned off.'
 
@@ -58,41 +62,13 @@ export function setupResult(outlet: HTMLElement, params: Record<string, string>)
       </div>
     `),
   )
-  const page = find(outlet, '.result-page')
-  const title = find(outlet, '#result-title')
-  const content = find(outlet, '.result-content')
-  const lifetime = new AbortController()
-  let dispose: (() => void) | undefined
-
-  const load = async (): Promise<void> => {
-    page.setAttribute('aria-busy', 'true')
-    content.replaceChildren(el('p', { class: 'video-loading' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading…'))
-    try {
-      const result = await fetchResult(id, lifetime.signal)
-      if (lifetime.signal.aborted) return
-      dispose = showResult(outlet, result, lifetime.signal)
-    } catch (error) {
-      if (lifetime.signal.aborted) return
-      if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
-        showMissing(outlet)
-      } else {
-        title.textContent = 'Could not load this result'
-        const retry = el('button', { type: 'button', class: 'btn btn-secondary btn-sm' }, 'Try again')
-        retry.addEventListener('click', () => void load())
-        content.replaceChildren(
-          el('div', { class: 'card message-card' }, el('p', { class: 'status-error', role: 'alert' }, messageOf(error)), el('p', {}, retry)),
-        )
-      }
-    } finally {
-      page.removeAttribute('aria-busy')
-    }
-  }
-  void load()
-
-  return () => {
-    lifetime.abort()
-    dispose?.()
-  }
+  return loadSubjectPage(outlet, {
+    id: 'result',
+    noun: 'result',
+    fetch: (signal) => fetchResult(id, signal),
+    show: (result, signal) => showResult(outlet, result, signal),
+    onMissing: () => showNotFound(outlet, RESULT_NOT_FOUND),
+  })
 }
 
 function showResult(outlet: HTMLElement, initial: Result, signal: AbortSignal): () => void {
@@ -302,7 +278,7 @@ function showResult(outlet: HTMLElement, initial: Result, signal: AbortSignal): 
     onResult: setResult,
     onGone: () => {
       player?.dispose()
-      showMissing(outlet)
+      showNotFound(outlet, RESULT_NOT_FOUND)
     },
     signal,
   })
@@ -347,24 +323,4 @@ function showResult(outlet: HTMLElement, initial: Result, signal: AbortSignal): 
     watch.stop()
     player?.dispose()
   }
-}
-
-function showMissing(outlet: HTMLElement): void {
-  const hadFocus = outlet.contains(document.activeElement) && document.activeElement?.tagName === 'H1'
-  document.title = 'Result not found · Doppel'
-  outlet.replaceChildren(
-    fragment(`
-      <div class="page-inner page-narrow">
-        <section id="result-not-found" class="card message-card" aria-labelledby="result-missing-title">
-          <span class="message-icon" aria-hidden="true">${icons.results}</span>
-          <h1 id="result-missing-title" tabindex="-1"></h1>
-          <p>It may have been deleted, or the link may belong to another account.</p>
-          <p><a class="btn btn-secondary" href="/library">${icons.arrowLeft}<span>Back to your library</span></a></p>
-        </section>
-      </div>
-    `),
-  )
-  const heading = find(outlet, '#result-missing-title')
-  heading.textContent = RESULT_MISSING
-  if (hadFocus) heading.focus()
 }

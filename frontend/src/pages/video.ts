@@ -1,8 +1,9 @@
 import { listFaceSets } from '../api/facesets.ts'
-import { ApiError } from '../api/http.ts'
 import type { Video } from '../api/model/video.ts'
 import { fetchVideo, videoContentUrl } from '../api/videos.ts'
 import { faceSetPagePath } from '../features/faceset-meta.ts'
+import { showNotFound, type NotFoundCard } from '../features/not-found-card.ts'
+import { loadSubjectPage } from '../features/subject-page.ts'
 import { confirmAndDeleteVideo } from '../features/video-delete.ts'
 import { audioBadge, durationAttr } from '../features/video-meta.ts'
 import { setupVideoRename } from '../features/video-rename.ts'
@@ -10,7 +11,6 @@ import { thumbnailPlaceholder, watchThumbnail } from '../features/video-thumbnai
 import { nameSubject } from '../jobs.ts'
 import { navigate } from '../router.ts'
 import { el, find, fragment } from '../ui/dom.ts'
-import { messageOf } from '../ui/form.ts'
 import {
   formatBytes,
   formatCount,
@@ -23,6 +23,8 @@ import { icons } from '../ui/icons.ts'
 import { showToast } from '../ui/toast.ts'
 
 export const VIDEO_MISSING = 'This video does not exist or is not yours'
+
+const VIDEO_NOT_FOUND: NotFoundCard = { id: 'video', icon: icons.video, title: 'Video not found', heading: VIDEO_MISSING }
 
 /** Route `/videos/:id`: the player, the video's details, Rename and Delete. */
 export function setupVideo(outlet: HTMLElement, params: Record<string, string>): () => void {
@@ -49,49 +51,21 @@ export function setupVideo(outlet: HTMLElement, params: Record<string, string>):
       </div>
     `),
   )
-  const page = find(outlet, '.video-page')
-  const title = find(outlet, '#video-title')
-  const content = find(outlet, '.video-content')
-  let controller: AbortController | undefined
-  let player: HTMLVideoElement | undefined
-
-  const load = async (): Promise<void> => {
-    controller?.abort()
-    const current = new AbortController()
-    controller = current
-    page.setAttribute('aria-busy', 'true')
-    content.replaceChildren(el('p', { class: 'video-loading' }, el('span', { class: 'spinner', 'aria-hidden': 'true' }), 'Loading…'))
-    try {
-      const video = await fetchVideo(id, current.signal)
-      if (current.signal.aborted) return
-      player = showVideo(outlet, video, current.signal)
-    } catch (error) {
-      if (current.signal.aborted) return
-      if (error instanceof ApiError && (error.status === 404 || error.status === 400)) {
-        showMissing(outlet)
-      } else {
-        title.textContent = 'Could not load this video'
-        const retry = el('button', { type: 'button', class: 'btn btn-secondary btn-sm' }, 'Try again')
-        retry.addEventListener('click', () => void load())
-        content.replaceChildren(
-          el('div', { class: 'card message-card' }, el('p', { class: 'status-error', role: 'alert' }, messageOf(error)), el('p', {}, retry)),
-        )
+  return loadSubjectPage(outlet, {
+    id: 'video',
+    noun: 'video',
+    fetch: (signal) => fetchVideo(id, signal),
+    show: (video, signal) => {
+      const player = showVideo(outlet, video, signal)
+      return () => {
+        // Stop playback and the Range download it keeps open.
+        player.pause()
+        player.removeAttribute('src')
+        player.load()
       }
-    } finally {
-      if (controller === current) page.removeAttribute('aria-busy')
-    }
-  }
-  void load()
-
-  return () => {
-    controller?.abort()
-    if (player) {
-      // Stop playback and the Range download it keeps open.
-      player.pause()
-      player.removeAttribute('src')
-      player.load()
-    }
-  }
+    },
+    onMissing: () => showNotFound(outlet, VIDEO_NOT_FOUND),
+  })
 }
 
 function showVideo(outlet: HTMLElement, initial: Video, signal: AbortSignal): HTMLVideoElement {
@@ -256,24 +230,4 @@ function audioBadgeWith(video: Video, codec: string): HTMLElement {
   const badge = audioBadge(video, 'detail-audio')
   badge.append(el('span', { class: 'detail-muted' }, ` (${codec})`))
   return badge
-}
-
-function showMissing(outlet: HTMLElement): void {
-  const hadFocus = outlet.contains(document.activeElement) && document.activeElement?.tagName === 'H1'
-  document.title = 'Video not found · Doppel'
-  outlet.replaceChildren(
-    fragment(`
-      <div class="page-inner page-narrow">
-        <section id="video-not-found" class="card message-card" aria-labelledby="video-missing-title">
-          <span class="message-icon" aria-hidden="true">${icons.video}</span>
-          <h1 id="video-missing-title" tabindex="-1"></h1>
-          <p>It may have been deleted, or the link may belong to another account.</p>
-          <p><a class="btn btn-secondary" href="/library">${icons.arrowLeft}<span>Back to your library</span></a></p>
-        </section>
-      </div>
-    `),
-  )
-  const heading = find(outlet, '#video-missing-title')
-  heading.textContent = VIDEO_MISSING
-  if (hadFocus) heading.focus()
 }
