@@ -28,14 +28,22 @@ public final class FaceData implements AutoCloseable {
 
     public static FaceData load(List<Face> faces, BlobStore blobs, int size, double holdout) throws IOException {
         FaceData data = new FaceData();
-        int every = holdout <= 0 ? Integer.MAX_VALUE : Math.max(2, (int) Math.round(1 / holdout));
         for (int i = 0; i < faces.size(); i++) {
             Face f = faces.get(i);
             Mat image = decode(blobs, f.imageKey, opencv_imgcodecs.IMREAD_COLOR, size);
             Mat mask = decode(blobs, f.maskKey, opencv_imgcodecs.IMREAD_GRAYSCALE, size);
-            (i % every == every - 1 ? data.heldOut : data.training).add(new Mat[] { image, mask });
+            (isHeldOut(i, holdout) ? data.heldOut : data.training).add(new Mat[] { image, mask });
         }
         return data;
+    }
+
+    /**
+     * Whether the face at {@code index} of its set (in frame order) is held out: every twentieth with 5 %. The
+     * one rule for training and for whoever judges the model later on the faces it never saw.
+     */
+    public static boolean isHeldOut(int index, double holdout) {
+        int every = holdout <= 0 ? Integer.MAX_VALUE : Math.max(2, (int) Math.round(1 / holdout));
+        return index % every == every - 1;
     }
 
     /** For tests and tools that already have the faces in memory. */

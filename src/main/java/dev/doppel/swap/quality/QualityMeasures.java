@@ -14,7 +14,7 @@ import dev.doppel.training.FaceData;
 
 /**
  * Builds a result's {@link QualityReport} from the model's face sets (split into training and held-out faces
- * exactly as training split them) and what the swap measured while it ran.
+ * exactly as training split them; only the faces measured are decoded) and what the swap measured while it ran.
  */
 public final class QualityMeasures {
 
@@ -41,10 +41,9 @@ public final class QualityMeasures {
     private QualityReport.Reconstruction reconstruction(ModelRenderer renderer, List<Face> facesA,
             List<Face> facesB) throws Exception {
         int size = renderer.size();
-        try (FaceData a = FaceData.load(facesA, blobs, size, holdout);
-                FaceData b = FaceData.load(facesB, blobs, size, holdout)) {
-            return new QualityReport.Reconstruction(ssim(renderer, a.heldOut(), true),
-                    ssim(renderer, b.heldOut(), false), a.heldOut().size(), b.heldOut().size());
+        try (FaceData a = decoded(heldOut(facesA, true), size); FaceData b = decoded(heldOut(facesB, true), size)) {
+            return new QualityReport.Reconstruction(ssim(renderer, a.training(), true),
+                    ssim(renderer, b.training(), false), a.training().size(), b.training().size());
         }
     }
 
@@ -66,35 +65,56 @@ public final class QualityMeasures {
     private QualityReport.Identity identity(List<Face> facesA, List<Face> facesB, List<Mat> swapped, String target)
             throws Exception {
         // Twice the crop size: the inner face is cut from it before scaling down to the crop size.
-        try (FaceData a = FaceData.load(facesA, blobs, 2 * FaceCrops.SIZE, holdout);
-                FaceData b = FaceData.load(facesB, blobs, 2 * FaceCrops.SIZE, holdout)) {
-            List<Mat> trainA = grey(spread(a.training(), RECOGNISER_FACES));
-            List<Mat> trainB = grey(spread(b.training(), RECOGNISER_FACES));
-            List<Mat> heldA = grey(a.heldOut());
-            List<Mat> heldB = grey(b.heldOut());
-            if (trainA.isEmpty() || trainB.isEmpty()) {
-                // A face set emptied since training: nobody to tell apart.
-                for (List<Mat> list : List.of(trainA, trainB, heldA, heldB)) {
-                    list.forEach(Mat::close);
+        int size = 2 * FaceCrops.SIZE;
+        try (FaceData trainingA = decoded(spread(heldOut(facesA, false), RECOGNISER_FACES), size);
+                FaceData trainingB = decoded(spread(heldOut(facesB, false), RECOGNISER_FACES), size);
+                FaceData heldA = decoded(heldOut(facesA, true), size);
+                FaceData heldB = decoded(heldOut(facesB, true), size)) {
+            List<Mat> trainA = grey(trainingA.training());
+            List<Mat> trainB = grey(trainingB.training());
+            List<Mat> realA = grey(heldA.training());
+            List<Mat> realB = grey(heldB.training());
+            try {
+                if (trainA.isEmpty() || trainB.isEmpty()) {
+                    // A face set emptied since training: nobody to tell apart.
+                    return new QualityReport.Identity(target, 0, swapped.size(), 0, 0);
                 }
-                return new QualityReport.Identity(target, 0, swapped.size(), 0, 0);
-            }
-            try (IdentityCheck check = new IdentityCheck(trainA, trainB)) {
-                return new QualityReport.Identity(target, check.shareRecognisedAs(target, swapped), swapped.size(),
-                        check.accuracy(heldA, heldB), heldA.size() + heldB.size());
+                try (IdentityCheck check = new IdentityCheck(trainA, trainB)) {
+                    return new QualityReport.Identity(target, check.shareRecognisedAs(target, swapped),
+                            swapped.size(), check.accuracy(realA, realB), realA.size() + realB.size());
+                }
             } finally {
-                for (List<Mat> list : List.of(trainA, trainB, heldA, heldB)) {
+                for (List<Mat> list : List.of(trainA, trainB, realA, realB)) {
                     list.forEach(Mat::close);
                 }
             }
         }
     }
 
-    private static List<Mat[]> spread(List<Mat[]> faces, int max) {
+    /**
+     * The held-out faces of a set ({@code held}) or its training faces, by the training's own rule — chosen
+     * before anything is decoded, so a set of thousands of faces costs only the few the measures look at.
+     */
+    private List<Face> heldOut(List<Face> faces, boolean held) {
+        List<Face> out = new ArrayList<>();
+        for (int i = 0; i < faces.size(); i++) {
+            if (FaceData.isHeldOut(i, holdout) == held) {
+                out.add(faces.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** All of {@code faces} decoded at {@code size} (as FaceData's training list: nothing held out here). */
+    private FaceData decoded(List<Face> faces, int size) throws Exception {
+        return FaceData.load(faces, blobs, size, 0);
+    }
+
+    private static List<Face> spread(List<Face> faces, int max) {
         if (faces.size() <= max) {
             return faces;
         }
-        List<Mat[]> out = new ArrayList<>();
+        List<Face> out = new ArrayList<>();
         for (int i = 0; i < max; i++) {
             out.add(faces.get((int) ((long) i * faces.size() / max)));
         }
