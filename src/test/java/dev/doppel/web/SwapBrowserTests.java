@@ -80,6 +80,16 @@ class SwapBrowserTests {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result-original")));
             assertThat(driver.findElement(By.id("result-video")).isDisplayed()).isTrue();
             browser.screenshot("swap-side-by-side");
+            String result = driver.getCurrentUrl().replaceAll(".*/results/", "");
+
+            // The library lists the result, and the model's card leads to the next quick swap.
+            driver.findElement(By.cssSelector("a[href='/library']")).click();
+            WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#library-results .result-card[data-result-id='" + result + "']")));
+            assertThat(card.getText()).containsIgnoringCase("ready");
+            assertThat(driver.findElements(By.cssSelector(".model-swap-link[href='/models/" + fixture.model
+                    + "#swap']"))).isNotEmpty();
+            browser.screenshot("library-results");
         }
     }
 }
