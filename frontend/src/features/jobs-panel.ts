@@ -45,10 +45,25 @@ export function jobLabel(type: string): string {
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Job'
 }
 
-/** The status pill's text; a running job that was asked to stop is "Cancelling". */
+/**
+ * Training is never thrown away: cancelling it saves a checkpoint and the model can resume, which is what the
+ * model page calls Stop. The jobs list uses the same words for it.
+ */
+function stopsRatherThanCancels(job: Job): boolean {
+  return job.type === TRAIN_JOB
+}
+
+/** The status pill's text; a running job that was asked to stop is "Cancelling" ("Stopping" for training). */
 export function jobStatusLabel(job: Job): string {
-  if (job.status === 'RUNNING' && job.cancelRequested) return 'Cancelling'
+  const stops = stopsRatherThanCancels(job)
+  if (job.status === 'RUNNING' && job.cancelRequested) return stops ? 'Stopping' : 'Cancelling'
+  if (job.status === 'CANCELLED' && stops) return 'Stopped'
   return STATUS_LABELS[job.status] ?? jobLabel(job.status)
+}
+
+/** The name of what the job works on: the live name a page gave it, else the one the server kept. */
+export function jobSubjectName(job: Job): string | undefined {
+  return subjectName(job.subjectId) ?? job.subjectName ?? undefined
 }
 
 /** The page of what a job works on, where it has one. */
@@ -141,7 +156,7 @@ export function setupJobsPanel(root: HTMLElement): () => void {
     row.item.classList.toggle('is-active', active)
     row.type.textContent = label
 
-    const name = subjectName(job.subjectId)
+    const name = jobSubjectName(job)
     const href = subjectHref(job)
     if (row.subject.textContent !== (name ?? '') || (href !== undefined) !== !!row.subject.querySelector('a')) {
       row.subject.replaceChildren(name ? (href ? el('a', { class: 'job-subject-link', href }, name) : name) : '')
@@ -183,10 +198,12 @@ export function setupJobsPanel(root: HTMLElement): () => void {
     row.cancel.hidden = !canCancel
     row.cancel.disabled = busy
     row.cancel.classList.toggle('is-busy', busy)
-    row.cancel.setAttribute('aria-label', `Cancel ${label.toLowerCase()}${name ? ` “${name}”` : ''}`)
+    const stops = stopsRatherThanCancels(job)
+    const verb = stops ? 'Stop' : 'Cancel'
+    row.cancel.setAttribute('aria-label', `${verb} ${label.toLowerCase()}${name ? ` “${name}”` : ''}`)
     if (busy) row.cancel.setAttribute('aria-busy', 'true')
     else row.cancel.removeAttribute('aria-busy')
-    row.cancel.textContent = busy ? 'Cancelling…' : 'Cancel'
+    row.cancel.textContent = busy ? (stops ? 'Stopping…' : 'Cancelling…') : verb
 
     row.foot.hidden = row.message.hidden && row.eta.hidden && row.cancel.hidden
   }
@@ -264,7 +281,8 @@ export function setupJobsPanel(root: HTMLElement): () => void {
     if (previous?.status !== job.status) word = STATUS_WORDS[job.status]
     else if (job.cancelRequested && !previous.cancelRequested) word = 'cancelling'
     if (!word) return undefined
-    const name = subjectName(job.subjectId)
+    if (stopsRatherThanCancels(job)) word = word === 'cancelled' ? 'stopped' : word === 'cancelling' ? 'stopping' : word
+    const name = jobSubjectName(job)
     return `${jobLabel(job.type)}${name ? ` “${name}”` : ''}: ${word}.`
   }
 

@@ -226,6 +226,12 @@ export function renderModelCard(initial: FaceModel, options: ModelCardOptions = 
     if (data.iteration <= Math.max(model.iterations, liveIteration)) return
     liveIteration = data.iteration
     iterations.textContent = formatCount(liveIteration)
+    // A loss point proves it trains: a "Queued" read before the worker started is out of date.
+    if (model.status === 'QUEUED') {
+      model = { ...model, status: 'TRAINING', message: null }
+      render()
+      refresh()
+    }
   })
   const unsubscribePreview = subscribeEvent(PREVIEW_EVENT, (data) => {
     if (!isPreviewEvent(data) || !isMine(data.modelId)) return

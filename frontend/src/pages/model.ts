@@ -161,7 +161,8 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
           <div class="model-stat"><dt>Time left</dt><dd><span id="model-eta">—</span><span id="model-eta-goal" class="model-stat-note"></span></dd></div>
           <div class="model-stat"><dt><span class="loss-key loss-key-a" aria-hidden="true"></span>Loss A</dt><dd id="model-loss-a">—</dd></div>
           <div class="model-stat"><dt><span class="loss-key loss-key-b" aria-hidden="true"></span>Loss B</dt><dd id="model-loss-b">—</dd></div>
-          <div class="model-stat"><dt title="The mean of A and B, smoothed, at its lowest so far">Best loss</dt><dd id="model-best-loss">—</dd></div>
+          <div class="model-stat"><dt title="The mean of A and B, smoothed over recent iterations">Smoothed loss</dt><dd id="model-smoothed-loss">—</dd></div>
+          <div class="model-stat"><dt title="The smoothed loss at its lowest so far">Best loss</dt><dd id="model-best-loss">—</dd></div>
           <div class="model-stat"><dt>Training time</dt><dd id="model-time">—</dd></div>
           <div class="model-stat"><dt>Device</dt><dd id="model-device">—</dd></div>
         </dl>
@@ -230,6 +231,7 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
   const etaGoal = find(content, '#model-eta-goal')
   const lossAOut = find(content, '#model-loss-a')
   const lossBOut = find(content, '#model-loss-b')
+  const smoothedOut = find(content, '#model-smoothed-loss')
   const bestOut = find(content, '#model-best-loss')
   const timeOut = find(content, '#model-time')
   const deviceOut = find(content, '#model-device')
@@ -377,6 +379,8 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
     const fresh = latest && latest.iteration >= model.iterations ? latest : undefined
     lossAOut.textContent = formatLoss(fresh ? fresh.lossA : model.lossA)
     lossBOut.textContent = formatLoss(fresh ? fresh.lossB : model.lossB)
+    // Best and now, both smoothed the same way: the best is never above the loss it is compared with.
+    smoothedOut.textContent = formatLoss(model.smoothedLoss)
     bestOut.textContent = formatLoss(model.bestLoss)
     timeOut.textContent = formatTrainingTime(trainingSeconds())
     deviceOut.textContent = deviceText(model.device)
@@ -823,6 +827,16 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
   const refreshSoon = throttle(() => void refetchModel(), 10_000)
   const unsubscribeLoss = subscribeEvent(LOSS_EVENT, (data) => {
     if (!isLossEvent(data) || !isMine(data.modelId)) return
+    if (typeof data.smoothed === 'number' && data.iteration >= model.iterations) {
+      const best = model.bestLoss === null ? data.smoothed : Math.min(model.bestLoss, data.smoothed)
+      model = { ...model, smoothedLoss: data.smoothed, bestLoss: best }
+    }
+    // A loss point proves it trains: a "Queued" read before the worker started is out of date.
+    if (model.status === 'QUEUED') {
+      model = { ...model, status: 'TRAINING', message: null }
+      renderStatus()
+      void refetchModel()
+    }
     onLoss({ iteration: data.iteration, lossA: data.lossA, lossB: data.lossB })
   })
   const unsubscribePreview = subscribeEvent(PREVIEW_EVENT, (data) => {

@@ -209,8 +209,9 @@ function showResult(outlet: HTMLElement, initial: Result, signal: AbortSignal): 
 
   const renderDetails = (): void => {
     const { frameCount, framesWithFaces, durationSeconds, width, height, options } = result
+    // Counted as the swap goes: only a finished swap has the number.
     const faces =
-      typeof framesWithFaces === 'number' && typeof frameCount === 'number' && frameCount > 0
+      result.status === 'READY' && typeof framesWithFaces === 'number' && typeof frameCount === 'number' && frameCount > 0
         ? `${formatCount(framesWithFaces)} (${Math.round((framesWithFaces / frameCount) * 100)} %)`
         : number(framesWithFaces)
     const duration =

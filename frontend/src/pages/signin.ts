@@ -58,9 +58,9 @@ export function setupSignIn(outlet: HTMLElement): void {
     `),
   )
 
+  const notice = find(outlet, '.notice')
   const flash = takeFlash()
   if (flash) {
-    const notice = find(outlet, '.notice')
     notice.textContent = flash
     notice.hidden = false
   }
@@ -76,6 +76,8 @@ export function setupSignIn(outlet: HTMLElement): void {
       await signInAndLoad(controller.value('email').trim(), controller.value('password'))
     } catch (error) {
       controller.setBusy(false)
+      // One message at a time: "Your account is ready" beside "Too many attempts" reads as a contradiction.
+      notice.hidden = true
       controller.setFormError(signInErrorMessage(error))
       return
     }

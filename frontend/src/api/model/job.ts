@@ -15,6 +15,8 @@ export interface Job {
   status: JobStatus
   /** What the job works on (for THUMBNAIL: the video id), if anything. */
   subjectId: string | null
+  /** The name of what the job works on, as it was when queued or last renamed; kept after it is deleted. */
+  subjectName: string | null
   /** 0–1. */
   progress: number
   /** A short sentence for people, e.g. "Waiting for a worker", "Step 3 of 10". */

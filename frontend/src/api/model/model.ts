@@ -31,7 +31,9 @@ export interface FaceModel {
   /** The latest loss of each decoder (mean absolute error inside the face mask for the MAE presets). */
   lossA: number | null
   lossB: number | null
-  /** The smoothed mean of A and B at its lowest so far. */
+  /** The mean of A and B, smoothed over recent iterations, as training last reported it. */
+  smoothedLoss: number | null
+  /** The lowest {@link smoothedLoss} so far (never above it: both are smoothed the same way). */
   bestLoss: number | null
   trainingSeconds: number
   /** The iteration the last checkpoint was saved at (where a resume starts). */
@@ -95,6 +97,8 @@ export interface CreateModelRequest extends TrainingLimits {
 /** Data of a `loss` event on `/api/events`. */
 export interface LossEventData extends LossPoint {
   modelId: ModelId
+  /** The smoothed mean of A and B when the point was recorded (absent at the very start). */
+  smoothed?: number
 }
 
 /** Data of a `preview` event on `/api/events`: a new preview grid exists. */

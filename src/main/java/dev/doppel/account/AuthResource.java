@@ -32,6 +32,9 @@ public class AuthResource {
     @Inject
     SessionCookie sessionCookie;
 
+    @Inject
+    LoginThrottle throttle;
+
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -41,7 +44,10 @@ public class AuthResource {
     @APIResponse(responseCode = "409", description = "An account with this email already exists")
     public Response register(@Valid @NotNull RegisterRequest request, @Context HttpServerRequest http,
             @Context UriInfo uri) {
-        User user = accounts.register(request, ClientAddress.of(http));
+        String address = ClientAddress.of(http);
+        User user = accounts.register(request, address);
+        // The web UI signs in right after; a throttled shared address must not stand in its way.
+        throttle.recordSignUp(user.email, address);
         return Response.created(uri.getBaseUriBuilder().path(MeResource.class).build()).entity(UserView.of(user)).build();
     }
 

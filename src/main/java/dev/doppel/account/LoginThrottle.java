@@ -15,35 +15,57 @@ import jakarta.inject.Inject;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Sliding-window count of failed sign-ins per email address and per client address. Either key at its limit
- * blocks the attempt, so guessing one account's password from many addresses and many accounts' passwords from
- * one address are both slowed. Kept in memory: each web node throttles what it sees, which is enough to make
- * online guessing impractical without a shared store.
+ * Sliding-window count of failed sign-ins per email address and per client address, each with its own limit.
+ * Either key at its limit blocks the attempt, so guessing one account's password from many addresses and many
+ * accounts' passwords from one address are both slowed; the address limit is the looser one, so people sharing
+ * an address do not lock each other out. Kept in memory: each web node throttles what it sees, which is enough
+ * to make online guessing impractical without a shared store.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    /** Accounts just created, by email and address, with the time: their first sign-in is never throttled. */
+    private final Map<String, Instant> signUps = new ConcurrentHashMap<>();
     private final Clock clock;
-    private final int maxFailures;
+    private final int maxPerEmail;
+    private final int maxPerAddress;
     private final Duration window;
 
     @Inject
     public LoginThrottle(LoginConfig config) {
-        this(Clock.systemUTC(), config.maxFailures(), config.window());
+        this(Clock.systemUTC(), config.maxFailuresPerEmail(), config.maxFailuresPerAddress(), config.window());
     }
 
-    LoginThrottle(Clock clock, int maxFailures, Duration window) {
+    LoginThrottle(Clock clock, int maxPerEmail, int maxPerAddress, Duration window) {
         this.clock = clock;
-        this.maxFailures = maxFailures;
+        this.maxPerEmail = maxPerEmail;
+        this.maxPerAddress = maxPerAddress;
         this.window = window;
+    }
+
+    /**
+     * The account was just created from this address. Its first sign-in from there within the window goes ahead
+     * whatever the counts say: whoever signs up knows the password they chose, so letting them in gives a
+     * guesser nothing, and a busy shared address must not turn "account created" into "too many attempts".
+     */
+    public void recordSignUp(String email, String address) {
+        signUps.put(signUpKey(email, address), clock.instant());
     }
 
     /** How long the caller must wait, or empty when the attempt may go ahead. */
     public Optional<Duration> blockedFor(String email, String address) {
         Instant now = clock.instant();
+        Instant signedUp = signUps.remove(signUpKey(email, address));
+        if (signedUp != null && signedUp.plus(window).isAfter(now)) {
+            return Optional.empty();
+        }
         Duration wait = Duration.ZERO;
-        for (String key : keys(email, address)) {
+        String[] keys = keys(email, address);
+        int[] limits = { maxPerEmail, maxPerAddress };
+        for (int k = 0; k < keys.length; k++) {
+            String key = keys[k];
+            int maxFailures = limits[k];
             Deque<Instant> times = failures.get(key);
             if (times == null) {
                 continue;
@@ -88,10 +110,11 @@ public class LoginThrottle {
                 return e.getValue().isEmpty();
             }
         });
+        signUps.values().removeIf(at -> !at.plus(window).isAfter(now));
     }
 
     int trackedKeys() {
-        return failures.size();
+        return failures.size() + signUps.size();
     }
 
     private void evictOld(Deque<Instant> times, Instant now) {
@@ -103,6 +126,10 @@ public class LoginThrottle {
 
     private static String[] keys(String email, String address) {
         return new String[] { emailKey(email), "address:" + address };
+    }
+
+    private static String signUpKey(String email, String address) {
+        return User.normalizeEmail(email) + " from " + address;
     }
 
     private static String emailKey(String email) {

@@ -1,5 +1,7 @@
 package dev.doppel.account;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,6 +19,16 @@ import io.vertx.core.http.HttpServerResponse;
 @ApplicationScoped
 public class SessionCookie {
 
+    /** Where every session cookie lives. */
+    public static final String PATH = "/";
+
+    /**
+     * Paths where browsers may still hold a copy from versions that renewed the cookie without a Path (the browser
+     * then files it under the request's directory). A copy there is sent before the {@code /} one on every API call,
+     * so sign-in and sign-out drop it too.
+     */
+    static final List<String> STRAY_PATHS = List.of("/api", "/api/auth");
+
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
     String name;
 
@@ -31,12 +43,32 @@ public class SessionCookie {
         return name;
     }
 
+    /** The attributes every session cookie the server sends must carry; a missing path becomes {@link #PATH}. */
+    public Cookie harden(Cookie cookie) {
+        if (cookie.getPath() == null) {
+            cookie.setPath(PATH);
+        }
+        cookie.setHttpOnly(true).setSameSite(CookieSameSite.STRICT);
+        if (secure()) {
+            cookie.setSecure(true);
+        }
+        return cookie;
+    }
+
+    /** Drops the session cookie, and any stray copy of it, from the browser. */
     public void expire(HttpServerResponse response) {
-        response.addCookie(Cookie.cookie(name, "")
-                .setPath("/")
-                .setMaxAge(0)
-                .setHttpOnly(true)
-                .setSecure(secure())
-                .setSameSite(CookieSameSite.STRICT));
+        response.addCookie(expired(PATH));
+        dropStrayCopies(response);
+    }
+
+    /** Drops copies filed under {@link #STRAY_PATHS}, which would otherwise shadow the one at {@code /}. */
+    public void dropStrayCopies(HttpServerResponse response) {
+        for (String path : STRAY_PATHS) {
+            response.addCookie(expired(path));
+        }
+    }
+
+    private Cookie expired(String path) {
+        return harden(Cookie.cookie(name, "").setPath(path).setMaxAge(0));
     }
 }

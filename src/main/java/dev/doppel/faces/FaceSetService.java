@@ -72,7 +72,7 @@ public class FaceSetService {
         set.status = FaceSet.Status.EXTRACTING;
         set.message = "Waiting for a worker";
         faceSets.persist(set);
-        jobs.submit(set.ownerId, ExtractionJobHandler.TYPE, set.id, null);
+        jobs.submit(set.ownerId, ExtractionJobHandler.TYPE, set.id, set.name, null);
         return set;
     }
 
@@ -90,7 +90,7 @@ public class FaceSetService {
         apply(set, settings);
         set.status = FaceSet.Status.EXTRACTING;
         set.message = "Waiting for a worker";
-        return jobs.submit(ownerId, ExtractionJobHandler.TYPE, set.id, null);
+        return jobs.submit(ownerId, ExtractionJobHandler.TYPE, set.id, set.name, null);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -119,6 +119,7 @@ public class FaceSetService {
         String clean = VideoName.requiredLabel(name);
         FaceSet set = faceSets.requireOwned(ownerId, id);
         set.name = clean;
+        jobs.renameSubject(ownerId, id, clean);
         return set;
     }
 

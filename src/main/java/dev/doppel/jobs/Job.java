@@ -80,4 +80,8 @@ public class Job extends OwnedEntity {
 
     @Column(length = 2000)
     public String error;
+
+    /** What the job works on, by name, as it was when queued or last renamed. */
+    @Column(name = "subject_name", length = 255)
+    public String subjectName;
 }

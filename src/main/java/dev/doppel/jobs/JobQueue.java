@@ -46,11 +46,13 @@ public class JobQueue {
 
     /** Joins the caller's transaction, so the job exists exactly when what it works on does. */
     @Transactional(Transactional.TxType.REQUIRED)
-    public Job enqueue(UUID ownerId, String type, UUID subjectId, String payload, int maxAttempts) {
+    public Job enqueue(UUID ownerId, String type, UUID subjectId, String subjectName, String payload,
+            int maxAttempts) {
         Job job = new Job();
         job.ownerId = ownerId;
         job.type = type;
         job.subjectId = subjectId;
+        job.subjectName = subjectName;
         job.payload = payload;
         job.status = JobStatus.QUEUED;
         job.maxAttempts = maxAttempts;

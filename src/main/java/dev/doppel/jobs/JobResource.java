@@ -79,7 +79,7 @@ public class JobResource {
         }
         int failTimes = request == null || request.failTimes() == null ? 0 : request.failTimes();
         String payload = "{\"seconds\":" + seconds + ",\"failTimes\":" + failTimes + "}";
-        Job job = jobs.submit(me.id(), DiagnosticJobHandler.TYPE, null, payload);
+        Job job = jobs.submit(me.id(), DiagnosticJobHandler.TYPE, null, null, payload);
         return Response.status(201).entity(JobView.of(job)).build();
     }
 }

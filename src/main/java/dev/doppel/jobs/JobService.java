@@ -30,10 +30,16 @@ public class JobService {
 
     /** Queues work inside the caller's transaction. */
     @Transactional(Transactional.TxType.REQUIRED)
-    public Job submit(UUID ownerId, String type, UUID subjectId, String payload) {
+    public Job submit(UUID ownerId, String type, UUID subjectId, String subjectName, String payload) {
         int maxAttempts = handlers.stream().filter(h -> type.equals(h.type())).findFirst()
                 .map(h -> h.maxAttempts(config)).orElse(config.maxAttempts());
-        return queue.enqueue(ownerId, type, subjectId, payload, maxAttempts);
+        return queue.enqueue(ownerId, type, subjectId, subjectName, payload, maxAttempts);
+    }
+
+    /** A subject was renamed: its jobs, finished ones included, go by the new name. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void renameSubject(UUID ownerId, UUID subjectId, String name) {
+        jobs.update("subjectName = ?1 where ownerId = ?2 and subjectId = ?3", name, ownerId, subjectId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

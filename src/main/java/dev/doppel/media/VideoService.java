@@ -111,7 +111,7 @@ public class VideoService {
         video.consentAt = Instant.now();
         video.createdAt = video.consentAt;
         videos.persist(video);
-        jobs.submit(ownerId, ThumbnailJobHandler.TYPE, video.id, null);
+        jobs.submit(ownerId, ThumbnailJobHandler.TYPE, video.id, video.name, null);
         uploaded.fire(new VideoUploaded(video));
         LOG.debugf("Stored video %s (%s, %dx%d, %.2f s)", video.id, Bytes.human(size), found.width(), found.height(),
                 found.durationSeconds());
@@ -133,6 +133,7 @@ public class VideoService {
         String clean = VideoName.requiredLabel(name);
         Video video = videos.requireOwned(ownerId, id);
         video.name = clean;
+        jobs.renameSubject(ownerId, id, clean);
         return video;
     }
 

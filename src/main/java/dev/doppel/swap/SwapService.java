@@ -79,12 +79,20 @@ public class SwapService {
         result.videoName = video.name;
         result.direction = dir;
         result.name = name(video, model, dir);
+        // What the swap will write, as far as the source tells, so the result page is right while it runs; the job
+        // replaces these with what it actually wrote.
+        result.hasAudio = video.hasAudio;
+        result.width = video.width;
+        result.height = video.height;
+        result.fps = video.fps;
+        result.frameCount = video.frameCount;
+        result.durationSeconds = video.durationSeconds;
         result.apply(options);
         result.status = Result.Status.QUEUED;
         result.message = "Waiting for a worker";
         result.createdAt = Instant.now();
         results.persist(result);
-        result.jobId = jobs.submit(ownerId, SwapJobHandler.TYPE, result.id, null).id;
+        result.jobId = jobs.submit(ownerId, SwapJobHandler.TYPE, result.id, result.name, null).id;
         return result;
     }
 

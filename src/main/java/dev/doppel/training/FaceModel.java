@@ -54,8 +54,13 @@ public class FaceModel extends OwnedEntity {
     @Column(name = "loss_b")
     public Double lossB;
 
+    /** The lowest {@link #smoothedLoss} so far. */
     @Column(name = "best_loss")
     public Double bestLoss;
+
+    /** The mean of A and B, smoothed over recent iterations, as training last reported it. */
+    @Column(name = "smoothed_loss")
+    public Double smoothedLoss;
 
     @Column(name = "training_seconds", nullable = false)
     public double trainingSeconds;

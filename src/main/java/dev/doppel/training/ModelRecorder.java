@@ -49,16 +49,23 @@ public class ModelRecorder {
             }
             for (LossPoint p : batch) {
                 p.persist();
-                events.publish(model.ownerId, context.jobId(), "loss",
-                        Map.of("modelId", model.id, "iteration", p.iteration, "lossA", p.lossA, "lossB", p.lossB));
+                Map<String, Object> event = new java.util.LinkedHashMap<>(Map.of("modelId", model.id, "iteration",
+                        p.iteration, "lossA", p.lossA, "lossB", p.lossB));
+                if (Double.isFinite(smoothed)) {
+                    event.put("smoothed", smoothed);
+                }
+                events.publish(model.ownerId, context.jobId(), "loss", event);
             }
             LossPoint last = batch.get(batch.size() - 1);
             m.iterations = last.iteration;
             m.lossA = last.lossA;
             m.lossB = last.lossB;
             m.trainingSeconds = seconds;
-            if (Double.isFinite(smoothed) && (m.bestLoss == null || smoothed < m.bestLoss)) {
-                m.bestLoss = smoothed;
+            if (Double.isFinite(smoothed)) {
+                m.smoothedLoss = smoothed;
+                if (m.bestLoss == null || smoothed < m.bestLoss) {
+                    m.bestLoss = smoothed;
+                }
             }
         });
     }

@@ -56,12 +56,12 @@ public class ModelResource {
 
     public record ModelView(UUID id, String name, String preset, UUID faceSetA, UUID faceSetB,
             FaceModel.Status status, String message, String device, long iterations, Double lossA, Double lossB,
-            Double bestLoss, double trainingSeconds, Long checkpointIteration, Long previewIteration,
+            Double smoothedLoss, Double bestLoss, double trainingSeconds, Long checkpointIteration, Long previewIteration,
             Double targetLoss, Long maxIterations, Integer maxMinutes, int plateauIterations, double plateauPercent,
             UUID jobId, Instant createdAt) {
         static ModelView of(FaceModel m) {
             return new ModelView(m.id, m.name, m.preset, m.faceSetA, m.faceSetB, m.status, m.message, m.device,
-                    m.iterations, m.lossA, m.lossB, m.bestLoss, m.trainingSeconds, m.checkpointIteration,
+                    m.iterations, m.lossA, m.lossB, m.smoothedLoss, m.bestLoss, m.trainingSeconds, m.checkpointIteration,
                     m.previewIteration, m.targetLoss, m.maxIterations, m.maxMinutes, m.plateauIterations,
                     m.plateauPercent, m.jobId, m.createdAt);
         }

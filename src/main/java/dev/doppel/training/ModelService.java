@@ -136,7 +136,7 @@ public class ModelService {
     private void start(FaceModel model) {
         model.status = FaceModel.Status.QUEUED;
         model.message = "Waiting for a worker";
-        model.jobId = jobs.submit(model.ownerId, TrainJobHandler.TYPE, model.id, null).id;
+        model.jobId = jobs.submit(model.ownerId, TrainJobHandler.TYPE, model.id, model.name, null).id;
     }
 
     private static void apply(FaceModel model, Limits limits) {

@@ -35,7 +35,7 @@ class AuthResourceTests {
         assertThat(setCookie).contains(Accounts.COOKIE + "=").containsIgnoringCase("HttpOnly")
                 .containsIgnoringCase("SameSite=Strict");
 
-        given().cookie(Accounts.COOKIE, login.getCookie(Accounts.COOKIE)).get("/api/me").then()
+        given().cookie(Accounts.COOKIE, Accounts.sessionCookieOf(login)).get("/api/me").then()
                 .statusCode(200)
                 .body("email", equalTo(email));
     }
@@ -119,7 +119,7 @@ class AuthResourceTests {
                 Accounts.freshClientAddress());
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(unknown.statusCode()).isEqualTo(401);
-        assertThat(wrong.getCookie(Accounts.COOKIE)).isNull();
+        assertThat(Accounts.sessionCookieOf(wrong)).isNull();
         assertThat(wrong.asString()).isEqualTo(unknown.asString());
     }
 

@@ -37,7 +37,7 @@ class JobQueueTests {
             List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> {
                 List<UUID> list = new ArrayList<>();
                 for (int i = 0; i < 200; i++) {
-                    list.add(jobs.submit(owner, CountingJobHandler.TYPE, null, null).id);
+                    list.add(jobs.submit(owner, CountingJobHandler.TYPE, null, null, null).id);
                 }
                 return list;
             });
@@ -60,7 +60,7 @@ class JobQueueTests {
         UUID owner = UUID.fromString(Accounts.newSession("abandoned").id());
         // Queued out of the real workers' reach, then claimed by a "worker" that dies without a word.
         UUID id = QuarkusTransaction.requiringNew().call(() -> {
-            Job job = jobs.submit(owner, DiagnosticJobHandler.TYPE, null, "{\"seconds\":0.3}");
+            Job job = jobs.submit(owner, DiagnosticJobHandler.TYPE, null, null, "{\"seconds\":0.3}");
             job.notBefore = java.time.Instant.now().plusSeconds(3600);
             return job.id;
         });
@@ -112,7 +112,7 @@ class JobQueueTests {
     void aDeferredJobWaitsItsTurnWithoutUsingUpItsTries() throws Exception {
         UUID owner = UUID.fromString(Accounts.newSession("deferred").id());
         long started = System.nanoTime();
-        UUID id = QuarkusTransaction.requiringNew().call(() -> jobs.submit(owner, DiagnosticJobHandler.TYPE, null,
+        UUID id = QuarkusTransaction.requiringNew().call(() -> jobs.submit(owner, DiagnosticJobHandler.TYPE, null, null,
                 "{\"seconds\":0.1,\"deferTimes\":2}").id);
         Await.until(Duration.ofSeconds(20), () -> job(id).status == JobStatus.SUCCEEDED);
         // Two waits of half a second each, and the one try that ran to the end is all that counts.
@@ -123,7 +123,7 @@ class JobQueueTests {
     }
 
     private UUID submitDiagnostic(UUID owner, double seconds, int failTimes) {
-        return QuarkusTransaction.requiringNew().call(() -> jobs.submit(owner, DiagnosticJobHandler.TYPE, null,
+        return QuarkusTransaction.requiringNew().call(() -> jobs.submit(owner, DiagnosticJobHandler.TYPE, null, null,
                 "{\"seconds\":" + seconds + ",\"failTimes\":" + failTimes + "}").id);
     }
 

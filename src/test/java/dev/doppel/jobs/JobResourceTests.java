@@ -24,7 +24,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.doppel.support.Accounts;
 import dev.doppel.support.Await;
+import dev.doppel.support.TestMedia;
 import dev.doppel.support.TwoUsers;
+import dev.doppel.support.Uploads;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -61,6 +63,29 @@ class JobResourceTests {
                 .contentType("application/problem+json");
         session.request().get("/api/jobs/" + queued).then().body("attempts", equalTo(0));
         session.request().get("/api/jobs").then().statusCode(200).body("id", hasItem(running));
+    }
+
+    @Test
+    void shouldNameEveryJobAfterWhatItWorksOnAndKeepTheNameOnceItIsGone() throws Exception {
+        Accounts.Session session = Accounts.newSession("names");
+        String video = Uploads.uploaded(session, TestMedia.clip("grid_woman-long-hair_brbk7n.mp4"));
+        String videoName = session.request().get("/api/videos/" + video).then().extract().path("name");
+        String faceSet = session.request().get("/api/facesets").then().extract().path("[0].id");
+        String faceSetName = session.request().get("/api/facesets/" + faceSet).then().extract().path("name");
+        assertThat(subjectNames(session, video)).containsExactly(videoName);
+        assertThat(subjectNames(session, faceSet)).containsExactly(faceSetName);
+
+        session.request().contentType(ContentType.JSON).body(Map.of("name", "Renamed clip"))
+                .patch("/api/videos/" + video).then().statusCode(200);
+        assertThat(subjectNames(session, video)).containsExactly("Renamed clip");
+
+        session.request().delete("/api/videos/" + video).then().statusCode(204);
+        assertThat(subjectNames(session, video)).containsExactly("Renamed clip");
+    }
+
+    private static List<String> subjectNames(Accounts.Session session, String subject) {
+        return session.request().get("/api/jobs").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.subjectId == '" + subject + "' }.subjectName");
     }
 
     @Test

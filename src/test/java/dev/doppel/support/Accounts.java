@@ -35,7 +35,12 @@ public final class Accounts {
     }
 
     public static Response register(String email, String password) {
+        return register(email, password, freshClientAddress());
+    }
+
+    public static Response register(String email, String password, String clientAddress) {
         return given().contentType(ContentType.JSON)
+                .header("X-Forwarded-For", clientAddress)
                 .body(Map.of("email", email, "password", password))
                 .post("/api/auth/register");
     }
@@ -58,11 +63,22 @@ public final class Accounts {
     public static Session session(String email, String password) {
         Response login = signIn(email, password, freshClientAddress());
         login.then().statusCode(200);
-        String cookie = login.getCookie(COOKIE);
+        String cookie = sessionCookieOf(login);
         if (cookie == null) {
             throw new AssertionError("sign-in set no " + COOKIE + " cookie");
         }
         return new Session(email, password, cookie);
+    }
+
+    /**
+     * The session the response starts, or null. A sign-in answer also drops stray copies at other paths (empty
+     * values), so "the" doppel-session cookie is the one with a value.
+     */
+    public static String sessionCookieOf(Response response) {
+        return response.getDetailedCookies().getList(COOKIE).stream()
+                .map(io.restassured.http.Cookie::getValue)
+                .filter(v -> v != null && !v.isEmpty())
+                .findFirst().orElse(null);
     }
 
     public record Session(String email, String password, String cookie) {

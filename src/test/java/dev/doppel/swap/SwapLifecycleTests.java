@@ -57,6 +57,24 @@ class SwapLifecycleTests {
     }
 
     @Test
+    void saysWhatTheSourceHasWhileTheSwapWaitsOrRuns() throws Exception {
+        SwapFixture fixture = SwapFixture.get();
+        Map<String, Object> video = fixture.session.request().get("/api/videos/" + fixture.videoA).then()
+                .extract().jsonPath().getMap("");
+        assertThat(video).containsEntry("hasAudio", true);
+        String result = fixture.swap(fixture.videoA, "A_TO_B", Map.of());
+        Map<String, Object> early = fixture.session.request().get("/api/results/" + result).then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        assertThat(early.get("status")).isIn("QUEUED", "RUNNING");
+        assertThat(early).containsEntry("hasAudio", true)
+                .containsEntry("width", video.get("width"))
+                .containsEntry("height", video.get("height"))
+                .containsEntry("frameCount", video.get("frameCount"));
+        fixture.awaitReady(result);
+        fixture.session.request().get("/api/results/" + result).then().body("hasAudio", equalTo(true));
+    }
+
+    @Test
     void refusesWhatCannotBeSwappedWithClearReasons() throws Exception {
         SwapFixture fixture = SwapFixture.get();
         int before = fixture.session.request().get("/api/results").then().extract().jsonPath().getList("id").size();

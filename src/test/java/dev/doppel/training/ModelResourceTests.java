@@ -36,6 +36,13 @@ class ModelResourceTests {
         String[] sets = twoFaceSets(session);
         String model = create(session, sets, Map.of("maxIterations", 120));
         awaitStatus(session, model, "COMPLETED");
+        // Like with like: the best is the lowest of the very smoothed loss shown beside it.
+        var view = session.request().get("/api/models/" + model).then().extract().jsonPath();
+        Number smoothed = view.get("smoothedLoss");
+        Number best = view.get("bestLoss");
+        assertThat(smoothed).isNotNull();
+        assertThat(best).isNotNull();
+        assertThat(best.doubleValue()).isPositive().isLessThanOrEqualTo(smoothed.doubleValue());
         session.request().get("/api/models/" + model).then()
                 .body("iterations", equalTo(120))
                 .body("checkpointIteration", equalTo(120))

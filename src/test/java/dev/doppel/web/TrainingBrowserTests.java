@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,6 +22,7 @@ import dev.doppel.support.TestMedia;
 import dev.doppel.support.Uploads;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** A new user's training run: two face sets, "Train a model", the loss falling live, the preview appearing. */
 @QuarkusTest
@@ -60,6 +63,85 @@ class TrainingBrowserTests {
             assertThat(iterations(driver)).isEqualTo(300);
             assertThat(driver.findElements(By.cssSelector("#loss-chart canvas"))).isNotEmpty();
             browser.screenshot("trained");
+        }
+    }
+
+    /**
+     * The words on the model page and in the jobs panel agree with what happens: "Training" as soon as iterations
+     * move (lite, at ~0.3 s an iteration, reaches its first preview — which refreshes the page anyway — only at
+     * 50), the best loss never above the smoothed loss beside it, "Stopped" for a stopped training in the jobs
+     * panel too, and every job there named after a reload, finished ones included.
+     */
+    @Test
+    void shouldUseTheSameWordsForTheTrainingEverywhere() throws Exception {
+        Accounts.Session session = Accounts.newSession("words");
+        String videoA = Uploads.uploaded(session, TestMedia.clip("grid_man-black-top_sbia1a.mp4"));
+        Uploads.uploaded(session, TestMedia.clip("grid_woman-pink-top_lbbc2a.mp4"));
+        List<String> sets = session.request().get("/api/facesets").then().extract().jsonPath().getList("id");
+        try (Browser browser = new Browser(1280, 900)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(60));
+            browser.signIn(root, session);
+            // The worker is busy for a moment, so the page opens on a queued model.
+            session.request().contentType(ContentType.JSON).body(Map.of("seconds", 3))
+                    .post("/api/jobs/diagnostic").then().statusCode(201);
+            String model = session.request().contentType(ContentType.JSON)
+                    .body(Map.of("name", "Words", "faceSetA", sets.get(1), "faceSetB", sets.get(0), "preset", "lite"))
+                    .post("/api/models").then().statusCode(201).extract().path("id");
+            driver.get(root + "models/" + model);
+            wait.until(d -> statusPill(d).equalsIgnoreCase("queued"));
+
+            wait.until(d -> iterations(d) >= 10);
+            WebDriverWait soon = browser.waitUpTo(Duration.ofSeconds(3));
+            soon.until(d -> statusPill(d).equalsIgnoreCase("training"));
+            assertThat(iterations(driver)).as("said before the first preview").isLessThan(50);
+            assertThat(driver.findElement(By.cssSelector("#model-status .model-status-message")).getText())
+                    .doesNotContainIgnoringCase("waiting");
+
+            for (int i = 0; i < 3; i++) {
+                wait.until(d -> !loss(d, "model-smoothed-loss").isNaN());
+                assertThat(loss(driver, "model-best-loss")).as("best, compared with the smoothed loss")
+                        .isLessThanOrEqualTo(loss(driver, "model-smoothed-loss"));
+                Thread.sleep(3_000);
+            }
+            browser.screenshot("training-words");
+
+            driver.findElement(By.id("model-stop")).click();
+            wait.until(d -> statusPill(d).equalsIgnoreCase("stopped"));
+            String trainJob = session.request().get("/api/models/" + model).then().extract().path("jobId");
+
+            driver.navigate().refresh();
+            wait.until(d -> statusPill(d).equalsIgnoreCase("stopped"));
+            driver.findElement(By.id("jobs-toggle")).click();
+            WebElement panel = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jobs-panel")));
+            By trainRow = By.cssSelector(".job-item[data-job-id='" + trainJob + "']");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(trainRow));
+            assertThat(panel.findElement(trainRow).findElement(By.cssSelector(".job-status")).getText())
+                    .isEqualToIgnoringCase("stopped");
+            assertThat(panel.findElement(trainRow).findElement(By.cssSelector(".job-subject")).getText())
+                    .isEqualTo("Words");
+            String videoName = session.request().get("/api/videos/" + videoA).then().extract().path("name");
+            List<String> finished = session.request().get("/api/jobs").then().extract().jsonPath()
+                    .getList("findAll { it.subjectId == '" + videoA + "' }.id");
+            assertThat(finished).isNotEmpty();
+            for (String job : finished) {
+                assertThat(panel.findElement(By.cssSelector(".job-item[data-job-id='" + job + "'] .job-subject"))
+                        .getText()).isEqualTo(videoName);
+            }
+            browser.screenshot("jobs-panel-stopped");
+        }
+    }
+
+    private static String statusPill(WebDriver driver) {
+        return driver.findElement(By.cssSelector("#model-status .model-status")).getText().trim();
+    }
+
+    private static Double loss(WebDriver driver, String id) {
+        String text = driver.findElement(By.id(id)).getText().trim();
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
     }
 
