@@ -37,8 +37,8 @@ class PackagedAppIT {
                     .isEqualTo(201);
             var login = app.signIn(email, "correct horse battery");
             assertThat(login.statusCode()).isEqualTo(200);
-            String cookie = login.headers().firstValue("set-cookie").orElseThrow();
-            assertThat(cookie).startsWith("doppel-session=").containsIgnoringCase("Secure")
+            String cookie = AppProcess.sessionSetCookie(login);
+            assertThat(cookie).startsWith("doppel-session=").contains("Path=/;").containsIgnoringCase("Secure")
                     .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
             session = cookie.substring(0, cookie.indexOf(';'));
             // The data directory holds the session key (and, on the embedded default, the database).

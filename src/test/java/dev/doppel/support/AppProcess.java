@@ -146,8 +146,18 @@ public final class AppProcess implements AutoCloseable {
         if (login.statusCode() != 200) {
             throw new AssertionError("sign-in: " + login.statusCode());
         }
-        String cookie = login.headers().firstValue("set-cookie").orElseThrow();
+        String cookie = sessionSetCookie(login);
         return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    /**
+     * The Set-Cookie header that starts the session. A sign-in answer also drops stray copies of the cookie at
+     * other paths (headers with an empty value), so it is the one with a value.
+     */
+    public static String sessionSetCookie(HttpResponse<?> response) {
+        return response.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith("doppel-session=") && !c.startsWith("doppel-session=;"))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
     }
 
     public HttpResponse<String> signIn(String email, String password) throws Exception {
