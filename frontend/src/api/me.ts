@@ -1,6 +1,7 @@
 import { ApiError, request } from './http.ts'
 import type { Activity } from './model/activity.ts'
 import type { StorageUsage } from './model/storage.ts'
+import type { Usage } from './model/usage.ts'
 import type { ChangePasswordRequest, DeleteAccountRequest, User } from './model/user.ts'
 
 const BASE = '/api/me'
@@ -34,4 +35,9 @@ export async function fetchActivity(signal?: AbortSignal): Promise<Activity[]> {
 /** `GET /api/me/storage`: space used, the quota and the upload limits. */
 export function fetchStorage(signal?: AbortSignal): Promise<StorageUsage> {
   return request<StorageUsage>(`${BASE}/storage`, { signal })
+}
+
+/** `GET /api/me/usage`: today's GPU and CPU time and the daily GPU limit. */
+export function fetchUsage(signal?: AbortSignal): Promise<Usage> {
+  return request<Usage>(`${BASE}/usage`, { signal })
 }

@@ -18,6 +18,7 @@ import { EXTRACT_JOB, faceSetPagePath } from './faceset-meta.ts'
 import { modelPagePath, TRAIN_JOB } from './model-meta.ts'
 import { resultPagePath, SWAP_JOB } from './result-meta.ts'
 import { videoPagePath } from './video-meta.ts'
+import { waitingText } from './queue-place.ts'
 
 const TYPE_LABELS: Record<string, string> = {
   THUMBNAIL: 'Making thumbnail',
@@ -179,7 +180,7 @@ export function setupJobsPanel(root: HTMLElement): () => void {
     if (row.progress.value !== percent) row.progress.value = percent
 
     const failed = job.status === 'FAILED'
-    const message = (job.message ?? '').trim()
+    const message = job.status === 'QUEUED' ? waitingText(job, job.message, '') : (job.message ?? '').trim()
     // "Done", "Running", … only repeat the pill; a failure shows its error instead.
     const redundant = message === '' || message.toLowerCase() === statusText.toLowerCase() || (failed && !!job.error)
     row.message.textContent = redundant ? '' : message

@@ -2,6 +2,7 @@ import { isTraining, type FaceModel } from '../api/model/model.ts'
 import type { Job } from '../api/model/job.ts'
 import { fetchModel, isLossEvent, isPreviewEvent, LOSS_EVENT, PREVIEW_EVENT, previewUrl } from '../api/models.ts'
 import { nameSubject, subscribeEvent } from '../jobs.ts'
+import { waitingText } from './queue-place.ts'
 import { navigate } from '../router.ts'
 import { el, fragment } from '../ui/dom.ts'
 import { formatCount } from '../ui/format.ts'
@@ -173,7 +174,10 @@ export function renderModelCard(initial: FaceModel, options: ModelCardOptions = 
     loss.textContent = formatLoss(model.bestLoss)
     time.textContent = formatTrainingTime(model.trainingSeconds)
 
-    const text = (training ? job?.message?.trim() || model.message?.trim() : model.message?.trim()) ?? ''
+    const text =
+      model.status === 'QUEUED'
+        ? waitingText(job, model.message)
+        : ((training ? job?.message?.trim() || model.message?.trim() : model.message?.trim()) ?? '')
     message.textContent = text
     message.title = text
     message.hidden = text === ''

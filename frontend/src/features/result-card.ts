@@ -2,6 +2,7 @@ import type { Job } from '../api/model/job.ts'
 import { isInProgress, type Result } from '../api/model/result.ts'
 import { resultThumbnailUrl } from '../api/results.ts'
 import { nameSubject } from '../jobs.ts'
+import { waitingText } from './queue-place.ts'
 import { navigate } from '../router.ts'
 import { el, fragment } from '../ui/dom.ts'
 import { formatDuration } from '../ui/format.ts'
@@ -147,7 +148,10 @@ export function renderResultCard(initial: Result, options: ResultCardOptions = {
       duration.textContent = formatDuration(seconds)
     }
 
-    const text = (running ? job?.message?.trim() || result.message?.trim() : result.status === 'FAILED' ? result.message?.trim() : '') ?? ''
+    const text =
+      result.status === 'QUEUED'
+        ? waitingText(job, result.message)
+        : ((running ? job?.message?.trim() || result.message?.trim() : result.status === 'FAILED' ? result.message?.trim() : '') ?? '')
     message.textContent = text
     message.title = text
     message.hidden = text === ''

@@ -1,6 +1,7 @@
 import { setupActivity } from '../features/activity.ts'
 import { setupChangePassword } from '../features/change-password.ts'
 import { DELETE_WARNING, setupDeleteAccount } from '../features/delete-account.ts'
+import { setupUsage } from '../features/usage.ts'
 import { currentUser } from '../session.ts'
 import { find, fragment } from '../ui/dom.ts'
 import { formatDate } from '../ui/format.ts'
@@ -47,6 +48,16 @@ export function setupAccount(outlet: HTMLElement): () => void {
           </form>
         </section>
 
+        <section id="usage-card" class="card" aria-labelledby="usage-title">
+          <h2 id="usage-title" class="card-title">Worker time</h2>
+          <p class="card-summary">How long the workers spent on your jobs today (UTC). Training, fine-tuning and swaps use the GPU; thumbnails and finding faces use a CPU.</p>
+          <dl class="details">
+            <div class="detail"><dt>GPU time today</dt><dd id="usage-gpu">…</dd></div>
+            <div class="detail"><dt>CPU time today</dt><dd id="usage-cpu">…</dd></div>
+          </dl>
+          <progress id="usage-bar" class="job-progress usage-bar" aria-labelledby="usage-title" hidden></progress>
+        </section>
+
         <section id="activity-card" class="card" aria-labelledby="activity-title">
           <h2 id="activity-title" class="card-title">Recent activity</h2>
           <p class="card-summary">Sign-ins and changes to your account. If something looks unfamiliar, change your password.</p>
@@ -88,7 +99,12 @@ export function setupAccount(outlet: HTMLElement): () => void {
   find(outlet, '.danger-text').textContent = DELETE_WARNING
 
   const activity = setupActivity(find(outlet, '#activity-card'))
+  const usage = new AbortController()
+  setupUsage(find(outlet, '#usage-card'), usage.signal)
   setupChangePassword(find<HTMLFormElement>(outlet, '#password-form'), activity.reload)
   setupDeleteAccount(find<HTMLFormElement>(outlet, '#delete-form'))
-  return activity.dispose
+  return () => {
+    usage.abort()
+    activity.dispose()
+  }
 }

@@ -34,6 +34,7 @@ import { showNotFound, type NotFoundCard } from '../features/not-found-card.ts'
 import { loadSubjectPage } from '../features/subject-page.ts'
 import { setupSwapForm, SWAP_HASH } from '../features/swap-form.ts'
 import { nameSubject, refreshJobs, subscribeEvent, subscribeJobs } from '../jobs.ts'
+import { waitingText } from '../features/queue-place.ts'
 import { navigate } from '../router.ts'
 import { el, find, fragment } from '../ui/dom.ts'
 import { FormController, messageOf } from '../ui/form.ts'
@@ -407,7 +408,7 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
     const cls = stopRequested ? 'stopping' : model.status.toLowerCase()
     let message = model.message?.trim() ?? ''
     if (stopRequested) message = 'Saving a checkpoint, then it stops. You can resume from there.'
-    else if (model.status === 'QUEUED' && !message) message = 'Waiting for a worker…'
+    else if (model.status === 'QUEUED') message = waitingText(job, message)
     // Only a change of words is announced (the region is polite), never a number ticking.
     const text = `${label}|${message}`
     if (text !== statusText) {
@@ -814,6 +815,7 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
     onJob: (next) => {
       job = next
       renderNumbers()
+      renderStatus()
     },
     onModel: setModel,
     onGone: () => showNotFound(outlet, MODEL_NOT_FOUND),
@@ -862,6 +864,8 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
   // The training time and the time left move on between events.
   const clock = window.setInterval(() => {
     if (isTraining(model.status)) renderNumbers()
+    // "starts in about 8 min" counts down between events.
+    if (model.status === 'QUEUED') renderStatus()
   }, 5_000)
 
   presetsPromise.then((list) => {

@@ -21,6 +21,7 @@ import { setupResultReport, type PeopleNames, type ResultReport } from '../featu
 import { loadSubjectPage } from '../features/subject-page.ts'
 import { durationAttr, videoPagePath } from '../features/video-meta.ts'
 import { nameSubject } from '../jobs.ts'
+import { waitingText } from '../features/queue-place.ts'
 import { navigate } from '../router.ts'
 import { el, find, fragment } from '../ui/dom.ts'
 import { messageOf } from '../ui/form.ts'
@@ -141,7 +142,11 @@ function showResult(outlet: HTMLElement, initial: Result, signal: AbortSignal): 
     eta.textContent = left
     eta.hidden = left === ''
 
-    const said = running ? job?.message?.trim() || result.message?.trim() || (result.status === 'QUEUED' ? 'Waiting for a worker…' : '') : ''
+    const said = !running
+      ? ''
+      : result.status === 'QUEUED'
+        ? waitingText(job, result.message)
+        : job?.message?.trim() || result.message?.trim() || ''
     const text = result.status === 'READY' && result.finishedAt ? `Finished ${formatDateTime(result.finishedAt)}.` : said
     message.textContent = text
     message.hidden = text === ''
@@ -319,8 +324,13 @@ function showResult(outlet: HTMLElement, initial: Result, signal: AbortSignal): 
   })
 
   render()
+  // "starts in about 8 min" counts down between events.
+  const clock = window.setInterval(() => {
+    if (result.status === 'QUEUED') renderStatus()
+  }, 5_000)
 
   return () => {
+    window.clearInterval(clock)
     watch.stop()
     player?.dispose()
   }

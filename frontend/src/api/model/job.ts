@@ -5,6 +5,9 @@ export type JobStatus = 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELL
 
 export type JobId = string
 
+/** `cpu` (thumbnails, face extraction) or `gpu` (training, swaps): whose slots run the job. */
+export type JobLane = 'cpu' | 'gpu'
+
 /**
  * A background job, as returned by `GET /api/jobs` and sent by the `job`
  * events of `GET /api/events`.
@@ -13,6 +16,7 @@ export interface Job {
   id: JobId
   type: JobType
   status: JobStatus
+  lane: JobLane
   /** What the job works on (for THUMBNAIL: the video id), if anything. */
   subjectId: string | null
   /** The name of what the job works on, as it was when queued or last renamed; kept after it is deleted. */
@@ -26,6 +30,10 @@ export interface Job {
   maxAttempts: number
   /** A running job was asked to stop; it ends as CANCELLED shortly. */
   cancelRequested: boolean
+  /** Waiting jobs: 1 = next in its lane; null for other jobs and for jobs held by the daily GPU limit. */
+  queuePosition: number | null
+  /** Waiting jobs: when it is likely to start (ISO-8601); null otherwise. */
+  estimatedStart: string | null
   /** ISO-8601 timestamps. */
   createdAt: string
   startedAt: string | null

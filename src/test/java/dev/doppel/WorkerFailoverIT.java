@@ -61,9 +61,67 @@ class WorkerFailoverIT {
                 assertThat(handedBack.get("attempts").asInt()).isZero();
                 assertThat(handedBack.get("message").asText()).contains("Handed back");
                 assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isLessThan(Duration.ofSeconds(15));
-                assertThat(rescuer.log()).contains("Stopped 1 worker(s)");
+                // One loop per lane (cpu and gpu, a slot each), both stopped.
+                assertThat(rescuer.log()).contains("Stopped 2 worker(s)");
             }
         }
+    }
+
+    /**
+     * A machine without an accelerator serves the cpu lane only: it makes thumbnails and finds faces, and leaves
+     * training to a GPU worker, however long that one takes to come.
+     */
+    @Test
+    void aCpuOnlyWorkerDoesTheCpuWorkAndNeverClaimsATraining() throws Exception {
+        Path data = Files.createDirectories(tmp.resolve("data-lanes"));
+        try (AppProcess web = AppProcess.start("web", data, FAST_LEASES);
+                AppProcess cpuOnly = AppProcess.start("worker", data, withOptions("-Ddoppel.jobs.lanes=cpu"))) {
+            web.awaitReady(Duration.ofSeconds(90));
+            cpuOnly.awaitReady(Duration.ofSeconds(90));
+            assertThat(cpuOnly.log()).contains("Started workers for lanes [CPU]");
+            String cookie = web.signUp("lanes-" + UUID.randomUUID() + "@example.test", "correct horse battery");
+            for (String clip : new String[] { "grid_man-denim-shirt_bbaf2n.mp4", "grid_woman-long-hair_brbk7n.mp4" }) {
+                assertThat(web.upload(dev.doppel.support.TestMedia.clip(clip), cookie).statusCode()).isEqualTo(201);
+            }
+            await(Duration.ofSeconds(90), () -> {
+                JsonNode sets = JSON.readTree(web.get("/api/facesets", cookie).body());
+                return sets.size() == 2 && sets.get(0).get("status").asText().equals("READY")
+                        && sets.get(1).get("status").asText().equals("READY");
+            });
+            JsonNode sets = JSON.readTree(web.get("/api/facesets", cookie).body());
+            var created = web.postJson("/api/models", "{\"faceSetA\":\"" + sets.get(1).get("id").asText()
+                    + "\",\"faceSetB\":\"" + sets.get(0).get("id").asText() + "\",\"preset\":\"tiny\",\"maxIterations\":20}",
+                    cookie);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            String trainJob = JSON.readTree(created.body()).get("jobId").asText();
+            String model = JSON.readTree(created.body()).get("id").asText();
+            String cpuJob = submit(web, cookie, "{\"seconds\":0.2,\"lane\":\"cpu\"}");
+            await(Duration.ofSeconds(30), () -> status(web, cookie, cpuJob).equals("SUCCEEDED"));
+            Thread.sleep(3_000);
+            JsonNode waiting = job(web, cookie, trainJob);
+            assertThat(waiting.get("status").asText()).isEqualTo("QUEUED");
+            assertThat(waiting.get("lane").asText()).isEqualTo("gpu");
+            assertThat(waiting.get("queuePosition").asInt()).isEqualTo(1);
+
+            try (AppProcess gpu = AppProcess.start("worker", data, withOptions("-Ddoppel.jobs.lanes=gpu"))) {
+                gpu.awaitReady(Duration.ofSeconds(90));
+                await(Duration.ofSeconds(90), () -> status(web, cookie, trainJob).equals("SUCCEEDED"));
+                assertThat(gpu.log()).contains("Model " + model + ": training");
+            }
+            assertThat(cpuOnly.log()).doesNotContain("Model " + model);
+        }
+    }
+
+    private static String[] withOptions(String... more) {
+        String[] all = java.util.Arrays.copyOf(FAST_LEASES, FAST_LEASES.length + more.length);
+        System.arraycopy(more, 0, all, FAST_LEASES.length, more.length);
+        return all;
+    }
+
+    private static String submit(AppProcess web, String cookie, String settings) throws Exception {
+        var r = web.postJson("/api/jobs/diagnostic", settings, cookie);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return JSON.readTree(r.body()).get("id").asText();
     }
 
     private static String submit(AppProcess web, String cookie, double seconds) throws Exception {

@@ -27,6 +27,7 @@ import dev.doppel.faces.align.Sharpness;
 import dev.doppel.jobs.JobContext;
 import dev.doppel.jobs.JobFailedException;
 import dev.doppel.jobs.JobHandler;
+import dev.doppel.jobs.JobLane;
 import dev.doppel.media.ImageFiles;
 import dev.doppel.media.Video;
 import dev.doppel.media.VideoRepository;
@@ -66,6 +67,11 @@ public class ExtractionJobHandler implements JobHandler {
     @Override
     public String type() {
         return TYPE;
+    }
+
+    @Override
+    public JobLane lane(String payload) {
+        return JobLane.CPU;
     }
 
     @Override

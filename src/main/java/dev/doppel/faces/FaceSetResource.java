@@ -27,12 +27,16 @@ import dev.doppel.account.CurrentUser;
 import dev.doppel.faces.FaceViews.FaceSetView;
 import dev.doppel.faces.FaceViews.FaceView;
 import dev.doppel.jobs.JobView;
+import dev.doppel.jobs.JobViews;
 
 @Path("/facesets")
 @Tag(name = "Faces")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class FaceSetResource {
+
+    @Inject
+    JobViews jobViews;
 
     @Inject
     CurrentUser me;
@@ -74,7 +78,7 @@ public class FaceSetResource {
     @APIResponse(responseCode = "202", description = "The EXTRACT job")
     @APIResponse(responseCode = "400", description = "A setting is out of range or the detector is unknown")
     public Response extract(@PathParam("id") UUID id, @Valid ExtractionSettings settings) {
-        return Response.accepted(JobView.of(faceSets.extractAgain(me.id(), id, settings))).build();
+        return Response.accepted(jobViews.of(faceSets.extractAgain(me.id(), id, settings))).build();
     }
 
     @PATCH

@@ -29,9 +29,34 @@ public class DiagnosticJobHandler implements JobHandler {
         return config.diagnostics() ? TYPE : null;
     }
 
+    /** {@code "lane": "cpu"} or {@code "gpu"} (the default), so tests and fleet checks can exercise either lane. */
+    @Override
+    public JobLane lane(String payload) {
+        return JobLane.of(settings(payload).path("lane").asText("gpu"));
+    }
+
+    /** {@code "interactive": false} makes it batch work, as a training is. */
+    @Override
+    public boolean interactive(String payload) {
+        return settings(payload).path("interactive").asBoolean(true);
+    }
+
+    @Override
+    public java.util.OptionalDouble expectedSeconds(String payload) {
+        return java.util.OptionalDouble.of(settings(payload).path("seconds").asDouble(5));
+    }
+
+    private JsonNode settings(String payload) {
+        try {
+            return json.readTree(payload == null ? "{}" : payload);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("Diagnostic job settings are not JSON: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String run(JobContext context) throws Exception {
-        JsonNode settings = json.readTree(context.payload() == null ? "{}" : context.payload());
+        JsonNode settings = settings(context.payload());
         double seconds = settings.path("seconds").asDouble(5);
         int failTimes = settings.path("failTimes").asInt(0);
         int deferTimes = settings.path("deferTimes").asInt(0);

@@ -81,6 +81,15 @@ public class Job extends OwnedEntity {
     @Column(length = 2000)
     public String error;
 
+    /** Whose slots run it. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    public JobLane lane;
+
+    /** Short work a person waits for; it goes before batch work in its lane. */
+    @Column(nullable = false)
+    public boolean interactive;
+
     /** What the job works on, by name, as it was when queued or last renamed. */
     @Column(name = "subject_name", length = 255)
     public String subjectName;

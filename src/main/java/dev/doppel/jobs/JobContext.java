@@ -15,17 +15,20 @@ public class JobContext {
 
     private final JobQueue.Claimed job;
     private final String workerId;
+    private final int slot;
     private final JobQueue queue;
     private final Instant started = Instant.now();
     private volatile boolean cancelRequested;
     private volatile boolean releaseRequested;
+    private volatile boolean turnOver;
     private volatile boolean lost;
     private Instant lastProgressAt = Instant.EPOCH;
     private String lastMessage;
 
-    JobContext(JobQueue.Claimed job, String workerId, JobQueue queue) {
+    JobContext(JobQueue.Claimed job, String workerId, int slot, JobQueue queue) {
         this.job = job;
         this.workerId = workerId;
+        this.slot = slot;
         this.queue = queue;
     }
 
@@ -83,11 +86,27 @@ public class JobContext {
         if (releaseRequested || lost) {
             throw new JobStoppedException(JobStoppedException.Reason.RELEASED);
         }
+        if (turnOver) {
+            throw new JobStoppedException(JobStoppedException.Reason.YIELDED);
+        }
     }
 
     /** For handlers that save state before stopping (training writes a checkpoint first). */
     public boolean stopRequested() {
-        return cancelRequested || releaseRequested || lost;
+        return cancelRequested || releaseRequested || lost || turnOver;
+    }
+
+    /**
+     * Which of its lane's slots in this process runs the job (0, 1, …): a GPU worker with several accelerators
+     * runs one slot on each.
+     */
+    public int slot() {
+        return slot;
+    }
+
+    /** The lane this job runs in. */
+    public JobLane lane() {
+        return job.lane();
     }
 
     void cancelRequested() {
@@ -96,6 +115,11 @@ public class JobContext {
 
     void releaseRequested() {
         releaseRequested = true;
+    }
+
+    /** Batch work only: another job's turn has come (see {@link JobQueue#turnIsOver}). */
+    void turnIsOver() {
+        turnOver = true;
     }
 
     void lost() {

@@ -24,10 +24,19 @@ public class JobEvents {
     @Inject
     JobsConfig config;
 
+    @Inject
+    JobViews views;
+
     /** Called inside the transaction that changed the job, so the event exists exactly when the change does. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void jobChanged(Job job) {
-        publish(job.ownerId, job.id, JOB, JobView.of(job));
+        publish(job.ownerId, job.id, JOB, views.of(job));
+    }
+
+    /** A waiting job's place changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void jobChanged(Job job, QueueForecast.Place place) {
+        publish(job.ownerId, job.id, JOB, JobView.of(job, place));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -16,4 +16,19 @@ public interface JobHandler {
     default int maxAttempts(JobsConfig config) {
         return config.maxAttempts();
     }
+
+    /** The lane whose slots run this job (the payload may decide, for job types that can be either). */
+    JobLane lane(String payload);
+
+    /**
+     * Short work a person waits for (a swap, a thumbnail) goes before long batch work (training) in its lane.
+     */
+    default boolean interactive(String payload) {
+        return true;
+    }
+
+    /** How long a run is expected to take, when the handler can tell from the payload; queue estimates use it. */
+    default java.util.OptionalDouble expectedSeconds(String payload) {
+        return java.util.OptionalDouble.empty();
+    }
 }

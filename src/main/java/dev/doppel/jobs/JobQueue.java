@@ -2,7 +2,11 @@ package dev.doppel.jobs;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,6 +31,8 @@ public class JobQueue {
     /** Hibernate's lock-timeout value for SKIP LOCKED (H2 2.4 and PostgreSQL both honour it). */
     private static final int SKIP_LOCKED = -2;
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    /** What a job that gave up its turn says while it waits for the next. */
+    public static final String PAUSED = "Paused — another job's turn";
 
     @Inject
     JobsConfig config;
@@ -37,8 +43,21 @@ public class JobQueue {
     @Inject
     JobRepository jobs;
 
+    @Inject
+    JobRunRepository runs;
+
+    @Inject
+    GpuBudget budget;
+
+    @Inject
+    LanePlaces places;
+
+    @Inject
+    QueueMetrics metrics;
+
     /** A claimed job as the worker sees it: a detached copy, never written back directly. */
-    public record Claimed(UUID id, UUID ownerId, String type, UUID subjectId, String payload, int attempts) {
+    public record Claimed(UUID id, UUID ownerId, String type, UUID subjectId, String payload, int attempts,
+            JobLane lane, boolean interactive, Instant runStartedAt) {
     }
 
     public record Heartbeat(boolean stillOurs, boolean cancelRequested) {
@@ -46,36 +65,41 @@ public class JobQueue {
 
     /** Joins the caller's transaction, so the job exists exactly when what it works on does. */
     @Transactional(Transactional.TxType.REQUIRED)
-    public Job enqueue(UUID ownerId, String type, UUID subjectId, String subjectName, String payload,
-            int maxAttempts) {
-        Job job = new Job();
-        job.ownerId = ownerId;
-        job.type = type;
-        job.subjectId = subjectId;
-        job.subjectName = subjectName;
-        job.payload = payload;
+    public Job enqueue(Job job) {
         job.status = JobStatus.QUEUED;
-        job.maxAttempts = maxAttempts;
         job.createdAt = Instant.now();
         job.notBefore = job.createdAt;
         job.message = "Waiting for a worker";
         jobs.persist(job);
         events.jobChanged(job);
+        places.changed(job.lane);
         return job;
     }
 
+    /**
+     * The next job of the lane for this worker: first one whose worker stopped responding (it already had its
+     * turn), else the one {@link FairTurns} puts first among those ready. Candidates are read without locks and
+     * then locked one by one with SKIP LOCKED, so concurrent workers take different jobs and never wait.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Optional<Claimed> claim(String workerId, Collection<String> types) {
+    public Optional<Claimed> claim(String workerId, JobLane lane, Collection<String> types) {
         Instant now = Instant.now();
-        Job job = jobs.find("type in ?1 and ((status = ?2 and notBefore <= ?3) or (status = ?4 and leaseExpiresAt < ?3))"
-                + " order by createdAt", types, JobStatus.QUEUED, now, JobStatus.RUNNING)
+        Job job = jobs.find("lane = ?1 and type in ?2 and status = ?3 and leaseExpiresAt < ?4 order by leaseExpiresAt",
+                lane, types, JobStatus.RUNNING, now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
                 .firstResult();
         if (job == null) {
+            job = nextInTurn(lane, types, now);
+        }
+        if (job == null) {
             return Optional.empty();
         }
         boolean abandoned = job.status == JobStatus.RUNNING;
+        if (abandoned) {
+            // The dead worker's run ended at its last sign of life.
+            closeRun(job, job.heartbeatAt != null ? job.heartbeatAt : now);
+        }
         if (job.attempts >= job.maxAttempts) {
             finish(job, JobStatus.FAILED, abandoned
                     ? "The worker running this job stopped responding " + job.attempts + " times; giving up."
@@ -89,6 +113,9 @@ public class JobQueue {
             finish(job, JobStatus.CANCELLED, null);
             return Optional.empty();
         }
+        if (!abandoned) {
+            metrics.waited(lane, Duration.between(job.notBefore, now));
+        }
         job.status = JobStatus.RUNNING;
         job.attempts++;
         job.leaseHolder = workerId;
@@ -98,8 +125,78 @@ public class JobQueue {
             job.startedAt = now;
         }
         job.message = job.attempts > 1 ? "Running (try " + job.attempts + " of " + job.maxAttempts + ")" : "Running";
+        JobRun run = new JobRun();
+        run.ownerId = job.ownerId;
+        run.jobId = job.id;
+        run.lane = lane;
+        run.startedAt = now;
+        runs.persist(run);
         events.jobChanged(job);
-        return Optional.of(new Claimed(job.id, job.ownerId, job.type, job.subjectId, job.payload, job.attempts));
+        places.changed(lane);
+        return Optional.of(new Claimed(job.id, job.ownerId, job.type, job.subjectId, job.payload, job.attempts,
+                job.lane, job.interactive, now));
+    }
+
+    private Job nextInTurn(JobLane lane, Collection<String> types, Instant now) {
+        List<Object[]> ready = jobs.getEntityManager().createQuery("select j.id, j.ownerId, j.notBefore, j.interactive"
+                + " from Job j where j.lane = ?1 and j.type in ?2 and j.status = ?3 and j.notBefore <= ?4", Object[].class)
+                .setParameter(1, lane).setParameter(2, types).setParameter(3, JobStatus.QUEUED).setParameter(4, now)
+                .getResultList();
+        if (ready.isEmpty()) {
+            return null;
+        }
+        Map<UUID, Boolean> held = new HashMap<>();
+        List<FairTurns.Waiting> waiting = new ArrayList<>();
+        for (Object[] row : ready) {
+            UUID owner = (UUID) row[1];
+            if (lane == JobLane.GPU && held.computeIfAbsent(owner, budget::exhausted)) {
+                continue;
+            }
+            waiting.add(new FairTurns.Waiting((UUID) row[0], owner, (Instant) row[2], (Boolean) row[3], 0));
+        }
+        waiting.sort(FairTurns.priority(runs.usedSince(lane, now.minus(config.fairWindow()), now)));
+        for (FairTurns.Waiting candidate : waiting) {
+            Job job = jobs.find("id = ?1 and status = ?2 and notBefore <= ?3", candidate.jobId(), JobStatus.QUEUED, now)
+                    .withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .withHint("jakarta.persistence.lock.timeout", SKIP_LOCKED)
+                    .firstResult();
+            if (job != null) {
+                return job;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a running batch job should give up its turn now: its account's GPU day is used up, or {@link
+     * FairTurns#shouldYield} says another account's ready job (one whose account may still run GPU work) should
+     * have the lane.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean turnIsOver(Claimed job) {
+        Instant now = Instant.now();
+        if (job.lane() == JobLane.GPU && budget.exhausted(job.ownerId())) {
+            return true;
+        }
+        double ran = Duration.between(job.runStartedAt(), now).toMillis() / 1000.0;
+        if (ran < config.gpuSlice().toSeconds()) {
+            return false;
+        }
+        List<FairTurns.Waiting> waiting = new ArrayList<>();
+        Map<UUID, Boolean> held = new HashMap<>();
+        for (Object[] row : jobs.getEntityManager().createQuery("select j.id, j.ownerId, j.notBefore, j.interactive"
+                + " from Job j where j.lane = ?1 and j.status = ?2 and j.notBefore <= ?3 and j.id <> ?4", Object[].class)
+                .setParameter(1, job.lane()).setParameter(2, JobStatus.QUEUED).setParameter(3, now)
+                .setParameter(4, job.id()).getResultList()) {
+            UUID owner = (UUID) row[1];
+            if (job.lane() == JobLane.GPU && held.computeIfAbsent(owner, budget::exhausted)) {
+                continue;
+            }
+            waiting.add(new FairTurns.Waiting((UUID) row[0], owner, (Instant) row[2], (Boolean) row[3], 0));
+        }
+        return FairTurns.shouldYield(job.ownerId(), waiting,
+                runs.usedSince(job.lane(), now.minus(config.fairWindow()), now), ran,
+                config.gpuSlice().toSeconds(), config.batchTurn().toSeconds());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -157,7 +254,9 @@ public class JobQueue {
             job.notBefore = Instant.now().plus(backoff);
             job.message = "Try " + job.attempts + " failed (" + truncate(error, 200) + "); retrying in "
                     + Math.max(1, backoff.toSeconds()) + " s";
+            closeRun(job, Instant.now());
             events.jobChanged(job);
+            places.changed(job.lane);
             return;
         }
         finish(job, JobStatus.FAILED, error);
@@ -176,7 +275,29 @@ public class JobQueue {
         job.leaseExpiresAt = null;
         job.notBefore = Instant.now();
         job.message = "Handed back by a worker that is shutting down; waiting for another";
+        closeRun(job, job.notBefore);
         events.jobChanged(job);
+        places.changed(job.lane);
+    }
+
+    /** Its turn is over (a slice, or its account's GPU day): back to the queue, not counted as a try. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void yieldTurn(UUID jobId, String workerId) {
+        Job job = held(jobId, workerId);
+        if (job == null) {
+            return;
+        }
+        job.status = JobStatus.QUEUED;
+        job.attempts = Math.max(0, job.attempts - 1);
+        job.leaseHolder = null;
+        job.leaseExpiresAt = null;
+        job.etaSeconds = null;
+        // Behind everything that was already waiting, as far as ties go.
+        job.notBefore = Instant.now();
+        job.message = PAUSED;
+        closeRun(job, job.notBefore);
+        events.jobChanged(job);
+        places.changed(job.lane);
     }
 
     /** The job waits for something else: back to the queue after {@code delay}, not counted as a try. */
@@ -192,7 +313,9 @@ public class JobQueue {
         job.leaseExpiresAt = null;
         job.notBefore = Instant.now().plus(delay);
         job.message = message;
+        closeRun(job, Instant.now());
         events.jobChanged(job);
+        places.changed(job.lane);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -234,6 +357,8 @@ public class JobQueue {
     private void finish(Job job, JobStatus status, String error) {
         job.status = status;
         job.finishedAt = Instant.now();
+        closeRun(job, job.finishedAt);
+        places.changed(job.lane);
         job.leaseHolder = null;
         job.leaseExpiresAt = null;
         job.etaSeconds = null;
@@ -245,6 +370,13 @@ public class JobQueue {
             default -> job.message;
         };
         events.jobChanged(job);
+    }
+
+    private void closeRun(Job job, Instant endedAt) {
+        JobRun run = runs.open(job.id);
+        if (run != null) {
+            run.endedAt = endedAt.isBefore(run.startedAt) ? run.startedAt : endedAt;
+        }
     }
 
     private static String truncate(String s, int max) {

@@ -35,15 +35,19 @@ public class JobResource {
     JobService jobs;
 
     @Inject
+    JobViews views;
+
+    @Inject
     JobsConfig config;
 
-    public record DiagnosticRequest(Double seconds, Integer failTimes) {
+    /** {@code lane} cpu or gpu (default); {@code interactive} false makes it batch work, taking turns as a training. */
+    public record DiagnosticRequest(Double seconds, Integer failTimes, String lane, Boolean interactive) {
     }
 
     @GET
     @Operation(summary = "The caller's most recent jobs, newest first")
     public List<JobView> list() {
-        return jobs.recent(me.id()).stream().map(JobView::of).toList();
+        return views.of(jobs.recent(me.id()));
     }
 
     @GET
@@ -51,7 +55,7 @@ public class JobResource {
     @Operation(summary = "One job")
     @APIResponse(responseCode = "404", description = "No such job in this account")
     public JobView get(@PathParam("id") UUID id) {
-        return JobView.of(jobs.get(me.id(), id));
+        return views.of(jobs.get(me.id(), id));
     }
 
     @POST
@@ -60,7 +64,7 @@ public class JobResource {
     @APIResponse(responseCode = "200", description = "The job, cancelled or cancelling")
     @APIResponse(responseCode = "409", description = "The job has already finished")
     public JobView cancel(@PathParam("id") UUID id) {
-        return JobView.of(jobs.cancel(me.id(), id));
+        return views.of(jobs.cancel(me.id(), id));
     }
 
     @POST
@@ -78,8 +82,16 @@ public class JobResource {
             throw ProblemException.invalid("seconds", "seconds must be between 0 and 3600.");
         }
         int failTimes = request == null || request.failTimes() == null ? 0 : request.failTimes();
-        String payload = "{\"seconds\":" + seconds + ",\"failTimes\":" + failTimes + "}";
+        String lane = request == null || request.lane() == null ? JobLane.GPU.key() : request.lane();
+        try {
+            lane = JobLane.of(lane).key();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("lane", "lane must be cpu or gpu.");
+        }
+        boolean interactive = request == null || request.interactive() == null || request.interactive();
+        String payload = "{\"seconds\":" + seconds + ",\"failTimes\":" + failTimes + ",\"lane\":\"" + lane
+                + "\",\"interactive\":" + interactive + "}";
         Job job = jobs.submit(me.id(), DiagnosticJobHandler.TYPE, null, null, payload);
-        return Response.status(201).entity(JobView.of(job)).build();
+        return Response.status(201).entity(views.of(job)).build();
     }
 }

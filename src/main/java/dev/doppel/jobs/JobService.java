@@ -31,9 +31,18 @@ public class JobService {
     /** Queues work inside the caller's transaction. */
     @Transactional(Transactional.TxType.REQUIRED)
     public Job submit(UUID ownerId, String type, UUID subjectId, String subjectName, String payload) {
-        int maxAttempts = handlers.stream().filter(h -> type.equals(h.type())).findFirst()
-                .map(h -> h.maxAttempts(config)).orElse(config.maxAttempts());
-        return queue.enqueue(ownerId, type, subjectId, subjectName, payload, maxAttempts);
+        JobHandler handler = handlers.stream().filter(h -> type.equals(h.type())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No handler for job type " + type));
+        Job job = new Job();
+        job.ownerId = ownerId;
+        job.type = type;
+        job.subjectId = subjectId;
+        job.subjectName = subjectName;
+        job.payload = payload;
+        job.lane = handler.lane(payload);
+        job.interactive = handler.interactive(payload);
+        job.maxAttempts = handler.maxAttempts(config);
+        return queue.enqueue(job);
     }
 
     /** A subject was renamed: its jobs, finished ones included, go by the new name. */

@@ -7,7 +7,9 @@ public class JobStoppedException extends RuntimeException {
         /** The owner cancelled the job. */
         CANCELLED,
         /** The worker is shutting down: the job goes back to the queue for another worker. */
-        RELEASED
+        RELEASED,
+        /** Its turn is over (a slice while others wait, or its account's GPU day): back to the queue. */
+        YIELDED
     }
 
     private final Reason reason;

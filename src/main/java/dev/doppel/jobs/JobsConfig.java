@@ -1,6 +1,7 @@
 package dev.doppel.jobs;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -8,9 +9,34 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "doppel.jobs")
 public interface JobsConfig {
 
-    /** Jobs one worker process runs at once (one per GPU is typical). */
+    /** The lanes this process's workers serve: {@code cpu}, {@code gpu} or both (a CPU-only machine: cpu). */
+    @WithDefault("cpu,gpu")
+    List<String> lanes();
+
+    /** Jobs of the cpu lane this process runs at once. */
     @WithDefault("1")
-    int concurrency();
+    int cpuSlots();
+
+    /** Jobs of the gpu lane this process runs at once; unset: one per accelerator the engine sees (at least one). */
+    java.util.Optional<Integer> gpuSlots();
+
+    /**
+     * A training that has run this long while another job waits in its lane saves a checkpoint and hands its
+     * job back, to continue at its next turn. With nothing waiting it runs on.
+     */
+    @WithDefault("PT10M")
+    Duration gpuSlice();
+
+    /**
+     * How long a training runs before it gives up its turn to another account's training (which used the lane
+     * less) — longer than {@link #gpuSlice()}, because each hand-over costs a checkpoint save and load.
+     */
+    @WithDefault("PT30M")
+    Duration batchTurn();
+
+    /** Turns go to the account that used the lane least within this window. */
+    @WithDefault("PT1H")
+    Duration fairWindow();
 
     /** How long a claim holds without a heartbeat; after that another worker may take the job. */
     @WithDefault("PT60S")

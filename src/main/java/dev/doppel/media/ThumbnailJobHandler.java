@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import dev.doppel.jobs.JobContext;
 import dev.doppel.jobs.JobFailedException;
 import dev.doppel.jobs.JobHandler;
+import dev.doppel.jobs.JobLane;
 import dev.doppel.storage.BlobStore;
 
 /** Makes an uploaded video's thumbnail on a worker; safe to run again (a second run replaces the first). */
@@ -28,6 +29,11 @@ public class ThumbnailJobHandler implements JobHandler {
     @Override
     public String type() {
         return TYPE;
+    }
+
+    @Override
+    public JobLane lane(String payload) {
+        return JobLane.CPU;
     }
 
     @Override

@@ -20,7 +20,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import dev.doppel.faces.Face;
 import dev.doppel.faces.FaceLocator;
 import dev.doppel.faces.FaceLocators;
@@ -33,6 +32,7 @@ import dev.doppel.jobs.JobContext;
 import dev.doppel.jobs.JobDeferredException;
 import dev.doppel.jobs.JobFailedException;
 import dev.doppel.jobs.JobHandler;
+import dev.doppel.jobs.JobLane;
 import dev.doppel.jobs.JobStoppedException;
 import dev.doppel.media.ImageFiles;
 import dev.doppel.media.Video;
@@ -48,6 +48,7 @@ import dev.doppel.training.FaceModel;
 import dev.doppel.training.FaceModelRepository;
 import dev.doppel.training.FineTuner;
 import dev.doppel.training.Presets;
+import dev.doppel.training.SlotDevice;
 import dev.doppel.training.TrainerSettings;
 
 /**
@@ -112,6 +113,11 @@ public class SwapJobHandler implements JobHandler {
     }
 
     @Override
+    public JobLane lane(String payload) {
+        return JobLane.GPU;
+    }
+
+    @Override
     public String run(JobContext context) throws Exception {
         Result result = QuarkusTransaction.requiringNew()
                 .call(() -> results.findOwned(context.ownerId(), context.subjectId()).orElse(null));
@@ -144,7 +150,7 @@ public class SwapJobHandler implements JobHandler {
             throw new JobFailedException("The video was deleted before the swap ran.");
         }
         List<Face> newFaces = result.fineTuneIterations > 0 ? facesToFineTuneOn(result, video) : null;
-        Device device = Engine.getEngine("PyTorch").defaultDevice();
+        Device device = SlotDevice.forSlot(context.slot());
         try (AutoencoderTrainer trainer = new AutoencoderTrainer(presets.get(model.preset), device, model.seed)) {
             try (InputStream in = blobs.open(model.checkpointKey)) {
                 Checkpoint.read(trainer, in);

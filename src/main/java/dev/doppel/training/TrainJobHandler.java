@@ -16,13 +16,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import dev.doppel.faces.Face;
 import dev.doppel.faces.FaceRepository;
 import dev.doppel.jobs.JobContext;
 import dev.doppel.jobs.JobEvents;
 import dev.doppel.jobs.JobFailedException;
 import dev.doppel.jobs.JobHandler;
+import dev.doppel.jobs.JobLane;
+import dev.doppel.jobs.JobQueue;
 import dev.doppel.jobs.JobStoppedException;
 import dev.doppel.jobs.JobsConfig;
 import dev.doppel.storage.BlobDeletions;
@@ -69,6 +70,17 @@ public class TrainJobHandler implements JobHandler {
         return TYPE;
     }
 
+    @Override
+    public JobLane lane(String payload) {
+        return JobLane.GPU;
+    }
+
+    /** Hours of work: it takes its turns in slices (see {@link dev.doppel.jobs.JobContext#turnIsOver()}). */
+    @Override
+    public boolean interactive(String payload) {
+        return false;
+    }
+
     /** A crashed worker costs a try; training resumes from its checkpoint, so allow a few. */
     @Override
     public int maxAttempts(JobsConfig config) {
@@ -91,7 +103,7 @@ public class TrainJobHandler implements JobHandler {
             fail(model.id, "Both face sets need at least two faces.");
             throw new JobFailedException("Both face sets need at least two faces.");
         }
-        Device device = Engine.getEngine("PyTorch").defaultDevice();
+        Device device = SlotDevice.forSlot(context.slot());
         String deviceName = device.isGpu() ? "gpu " + device.getDeviceId() : "cpu";
         LOG.infof("Model %s: training %s on %s (%d + %d faces)", model.id, preset.name(), deviceName, facesA.size(),
                 facesB.size());
@@ -220,23 +232,27 @@ public class TrainJobHandler implements JobHandler {
     }
 
     private void stopped(java.util.UUID modelId, JobContext context) {
+        JobStoppedException.Reason reason = stopReason(context);
         QuarkusTransaction.requiringNew().run(() -> {
             FaceModel m = models.findById(modelId);
             if (m != null) {
-                boolean handedBack = !contextCancelled(context);
-                m.status = handedBack ? FaceModel.Status.QUEUED : FaceModel.Status.STOPPED;
-                m.message = handedBack ? "Waiting for a worker; resumes at iteration " + m.checkpointIteration
-                        : "Stopped at iteration " + m.checkpointIteration + "; resume to continue";
+                m.status = reason == JobStoppedException.Reason.CANCELLED ? FaceModel.Status.STOPPED
+                        : FaceModel.Status.QUEUED;
+                m.message = switch (reason) {
+                    case CANCELLED -> "Stopped at iteration " + m.checkpointIteration + "; resume to continue";
+                    case YIELDED -> JobQueue.PAUSED + "; resumes at iteration " + m.checkpointIteration;
+                    case RELEASED -> "Waiting for a worker; resumes at iteration " + m.checkpointIteration;
+                };
             }
         });
     }
 
-    private static boolean contextCancelled(JobContext context) {
+    private static JobStoppedException.Reason stopReason(JobContext context) {
         try {
             context.checkpoint();
-            return false;
+            return JobStoppedException.Reason.RELEASED;
         } catch (JobStoppedException e) {
-            return e.reason() == JobStoppedException.Reason.CANCELLED;
+            return e.reason();
         }
     }
 

@@ -21,6 +21,11 @@ public class CountingJobHandler implements JobHandler {
     }
 
     @Override
+    public JobLane lane(String payload) {
+        return JobLane.CPU;
+    }
+
+    @Override
     public String run(JobContext context) throws Exception {
         RUNS.computeIfAbsent(context.jobId(), k -> new AtomicInteger()).incrementAndGet();
         BY_WORKER.computeIfAbsent(context.workerId(), k -> new AtomicInteger()).incrementAndGet();

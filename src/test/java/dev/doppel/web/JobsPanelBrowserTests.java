@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,28 @@ class JobsPanelBrowserTests {
             assertThat(panel.findElements(By.cssSelector(".job-item[data-job-id='" + id + "'] button.job-cancel")))
                     .noneMatch(WebElement::isDisplayed);
             browser.screenshot("jobs-panel-cancelled");
+        }
+    }
+
+    @Test
+    void shouldSayWhereAWaitingJobStandsAndMoveItUp() throws Exception {
+        Accounts.Session session = Accounts.newSession("in-line");
+        try (Browser browser = new Browser(1280, 900)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
+            browser.signIn(root, session);
+            List<String> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ids.add(session.request().contentType(ContentType.JSON).body(Map.of("seconds", 4))
+                        .post("/api/jobs/diagnostic").then().statusCode(201).extract().path("id"));
+            }
+            driver.findElement(By.id("jobs-toggle")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("jobs-panel")));
+            By last = By.cssSelector(".job-item[data-job-id='" + ids.get(2) + "'] .job-message");
+            wait.until(d -> d.findElement(last).getText().startsWith("2nd in line — starts in"));
+            browser.screenshot("jobs-panel-in-line");
+            // The first finishes: the last one moves up without a reload.
+            wait.until(d -> d.findElement(last).getText().startsWith("Next in line"));
         }
     }
 
