@@ -35,7 +35,12 @@ if [ -z "${QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY:-}" ]; then
     key_file="$data_dir/secrets/session.key"
     if [ ! -s "$key_file" ]; then
         mkdir -p "$(dirname "$key_file")"
-        (umask 077 && head -c 32 /dev/urandom | base64 > "$key_file.tmp" && mv "$key_file.tmp" "$key_file")
+        # Several processes may start at once on a fresh data directory: each writes its own candidate, and a
+        # hard link (which fails when the name exists) lets exactly one of them become the key.
+        tmp="$key_file.tmp.$$"
+        (umask 077 && head -c 32 /dev/urandom | base64 > "$tmp")
+        ln "$tmp" "$key_file" 2>/dev/null || true
+        rm -f "$tmp"
     fi
     QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY="$(cat "$key_file")"
     export QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY

@@ -25,8 +25,15 @@ public class QueueMetrics {
     @Inject
     JobRepository jobs;
 
+    private final java.util.Map<JobLane, Timer> waits = new java.util.EnumMap<>(JobLane.class);
+
     void register(@Observes StartupEvent event) {
         for (JobLane lane : JobLane.values()) {
+            waits.put(lane, Timer.builder("doppel.jobs.wait")
+                    .description("Time from entering the queue to starting")
+                    .tag("lane", lane.key())
+                    .publishPercentileHistogram()
+                    .register(registry));
             Gauge.builder("doppel.jobs.queued", () -> QuarkusTransaction.requiringNew()
                     .call(() -> jobs.count("lane = ?1 and status = ?2", lane, JobStatus.QUEUED)))
                     .description("Jobs waiting for their turn")
@@ -36,11 +43,9 @@ public class QueueMetrics {
     }
 
     public void waited(JobLane lane, Duration waited) {
-        Timer.builder("doppel.jobs.wait")
-                .description("Time from entering the queue to starting")
-                .tag("lane", lane.key())
-                .publishPercentileHistogram()
-                .register(registry)
-                .record(waited.isNegative() ? Duration.ZERO : waited);
+        Timer timer = waits.get(lane);
+        if (timer != null) {
+            timer.record(waited.isNegative() ? Duration.ZERO : waited);
+        }
     }
 }

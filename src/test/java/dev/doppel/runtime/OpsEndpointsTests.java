@@ -42,4 +42,19 @@ class OpsEndpointsTests {
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("jvm_memory_used_bytes"));
     }
+
+    @Test
+    void metricsShouldShowEachLanesQueueAndWait() throws Exception {
+        dev.doppel.support.Accounts.Session session = dev.doppel.support.Accounts.newSession("metrics");
+        String id = session.request().contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("seconds", 0.1, "lane", "cpu")).post("/api/jobs/diagnostic").then()
+                .statusCode(201).extract().path("id");
+        dev.doppel.support.Await.until(java.time.Duration.ofSeconds(15), () -> "SUCCEEDED"
+                .equals(session.request().get("/api/jobs/" + id).then().extract().path("status")));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(metrics)
+                .contains("doppel_jobs_queued{lane=\"cpu\"}", "doppel_jobs_queued{lane=\"gpu\"}")
+                .containsPattern("doppel_jobs_wait_seconds_count\\{lane=\"cpu\"\\} [1-9]")
+                .contains("doppel_jobs_wait_seconds_bucket{lane=\"gpu\"");
+    }
 }
