@@ -92,4 +92,38 @@ class SwapBrowserTests {
             browser.screenshot("library-results");
         }
     }
+
+    @Test
+    void swapFormListsAVideoUploadedElsewhereAndKeepsTheChoice() throws Exception {
+        SwapFixture fixture = SwapFixture.get();
+        try (Browser browser = new Browser(1280, 900)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(60));
+            browser.signIn(root, fixture.session);
+            driver.get(new URL(root, "/models/" + fixture.model + "#swap").toString());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("swap-form")));
+            Select videos = new Select(driver.findElement(By.id("swap-video")));
+            videos.selectByValue(fixture.videoA);
+            // Marks this page: a reload would lose it.
+            ((JavascriptExecutor) driver).executeScript("window.__samePage = true;");
+
+            // Uploaded with the same account elsewhere (another tab, the API): the form hears of it through the
+            // event stream.
+            String uploaded = Uploads.upload(fixture.session, TestMedia.clip("grid_woman-pink-top_lbbc2a.mp4"))
+                    .then().statusCode(201).extract().path("id");
+            try {
+                wait.until(d -> new Select(d.findElement(By.id("swap-video"))).getOptions().stream()
+                        .anyMatch(option -> uploaded.equals(option.getAttribute("value"))));
+                assertThat(new Select(driver.findElement(By.id("swap-video"))).getFirstSelectedOption()
+                        .getAttribute("value")).as("the user's choice stays").isEqualTo(fixture.videoA);
+                assertThat(((JavascriptExecutor) driver).executeScript("return window.__samePage === true;"))
+                        .as("no reload").isEqualTo(true);
+                browser.screenshot("swap-form-new-video");
+            } finally {
+                // The fixture's account has a small quota that other swap tests share.
+                Uploads.awaitJobs(fixture.session);
+                fixture.session.request().delete("/api/videos/" + uploaded).then().statusCode(204);
+            }
+        }
+    }
 }
