@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -75,6 +76,10 @@ class SwapBrowserTests {
             assertThat(driver.findElement(By.id("result-provenance")).getText()).containsIgnoringCase("AI-generated");
             assertThat(driver.findElement(By.id("result-download")).getAttribute("href")).contains("download=true");
             browser.screenshot("swap-result");
+            // The "AI-generated" label sits at the top, clear of the player's controls (shown on hover) below.
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", video);
+            new Actions(driver).moveToElement(video).perform();
+            browser.screenshot("swap-result-player");
 
             driver.findElement(By.id("result-view-side")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result-original")));
@@ -112,8 +117,10 @@ class SwapBrowserTests {
             String uploaded = Uploads.upload(fixture.session, TestMedia.clip("grid_woman-pink-top_lbbc2a.mp4"))
                     .then().statusCode(201).extract().path("id");
             try {
-                wait.until(d -> new Select(d.findElement(By.id("swap-video"))).getOptions().stream()
-                        .anyMatch(option -> uploaded.equals(option.getAttribute("value"))));
+                // Read in one go: the options are replaced when the list is fetched again.
+                wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                        "return [...document.querySelectorAll('#swap-video option')].some(o => o.value === arguments[0]);",
+                        uploaded));
                 assertThat(new Select(driver.findElement(By.id("swap-video"))).getFirstSelectedOption()
                         .getAttribute("value")).as("the user's choice stays").isEqualTo(fixture.videoA);
                 assertThat(((JavascriptExecutor) driver).executeScript("return window.__samePage === true;"))
