@@ -1,6 +1,7 @@
 import { deleteAccount } from '../api/me.ts'
 import { navigate } from '../router.ts'
 import { setCurrentUser, setFlash } from '../session.ts'
+import { confirmAction } from '../ui/confirm-dialog.ts'
 import { FormController } from '../ui/form.ts'
 
 export const DELETE_WARNING =
@@ -18,7 +19,12 @@ export function setupDeleteAccount(form: HTMLFormElement): void {
       controller.focusFirstInvalid()
       return
     }
-    if (!window.confirm(`Delete your Doppel account?\n\n${DELETE_WARNING}`)) return
+    const confirmed = await confirmAction({
+      title: 'Delete your Doppel account?',
+      message: DELETE_WARNING,
+      confirmLabel: 'Delete account',
+    })
+    if (!confirmed) return
 
     controller.setBusy(true, 'Deleting…')
     try {

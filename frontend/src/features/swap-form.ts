@@ -10,6 +10,7 @@ import { el, find, fragment } from '../ui/dom.ts'
 import { FormController, messageOf } from '../ui/form.ts'
 import { formatCount, formatDuration, formatResolution } from '../ui/format.ts'
 import { showToast } from '../ui/toast.ts'
+import { watchNewVideos } from './new-videos.ts'
 import { BLEND_CHOICES, blendLabel, COLOUR_CHOICES, colourLabel, directionText, resultPagePath } from './result-meta.ts'
 
 /** The options' limits and defaults, as the server has them. */
@@ -169,6 +170,9 @@ export function setupSwapForm(section: HTMLElement, options: SwapFormOptions): S
   let model = options.model()
   let videos: Video[] | undefined
   let videosLoading = false
+  /** A refresh of the list (after an upload elsewhere) is on its way; another is due once it is here. */
+  let refreshing = false
+  let refreshAgain = false
   let faceSetA: FaceSet | undefined
   let faceSetB: FaceSet | undefined
   /** Once the user has chosen, later arrivals (face sets, the video list) leave the choice alone. */
@@ -183,9 +187,10 @@ export function setupSwapForm(section: HTMLElement, options: SwapFormOptions): S
 
   const names = (): { a?: string; b?: string } => ({ a: faceSetA?.name, b: faceSetB?.name })
 
-  const fillVideos = (): void => {
+  /** `keepShown`: the video shown stays chosen (a list refreshed under the user's eyes), not only a picked one. */
+  const fillVideos = (keepShown = false): void => {
     const list = videos ?? []
-    const keep = pickedVideo ? videoSelect.value : ''
+    const keep = pickedVideo || keepShown ? videoSelect.value : ''
     videoSelect.replaceChildren(
       ...list.map((video) => {
         const id = String(video.id)
@@ -262,6 +267,8 @@ export function setupSwapForm(section: HTMLElement, options: SwapFormOptions): S
       videos = list
       fillVideos()
       fillDirections()
+      // News of a video that came while the list was on its way: it may not be in it.
+      if (refreshAgain) void refreshVideos()
     } catch (error) {
       if (signal.aborted) return
       const retry = el('button', { type: 'button', class: 'btn btn-link' }, 'Try again')
@@ -275,6 +282,35 @@ export function setupSwapForm(section: HTMLElement, options: SwapFormOptions): S
       }
     }
   }
+
+  // A video uploaded meanwhile (in another tab too) joins the list; the one chosen stays chosen.
+  const refreshVideos = async (): Promise<void> => {
+    if (videos === undefined || refreshing) {
+      // The first list (or a refresh) is on its way: look again once it is here.
+      refreshAgain = videosLoading || refreshing
+      return
+    }
+    refreshing = true
+    refreshAgain = false
+    try {
+      const list = await listVideos(signal)
+      if (signal.aborted) return
+      videos = list
+      fillVideos(true)
+      fillDirections()
+      render()
+    } catch {
+      // The list shown stays; the next upload or reconnect tries again.
+    } finally {
+      refreshing = false
+      if (refreshAgain && !signal.aborted) void refreshVideos()
+    }
+  }
+  watchNewVideos({
+    shows: (id) => videos?.some((video) => String(video.id) === id) ?? false,
+    onNew: () => void refreshVideos(),
+    signal,
+  })
 
   const render = (): void => {
     const checkpoint = model.checkpointIteration

@@ -126,10 +126,11 @@ export function renderVideoCard(
   })
 
   deleteButton.addEventListener('click', async () => {
-    card.setAttribute('aria-busy', 'true')
-    deleteButton.disabled = true
-    renameButton.disabled = true
-    const deleted = await confirmAndDeleteVideo(video)
+    const deleted = await confirmAndDeleteVideo(video, () => {
+      card.setAttribute('aria-busy', 'true')
+      deleteButton.disabled = true
+      renameButton.disabled = true
+    })
     if (deleted) {
       handlers.onDeleted(video)
       return

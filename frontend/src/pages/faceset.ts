@@ -21,6 +21,7 @@ import { loadSubjectPage } from '../features/subject-page.ts'
 import { videoPagePath } from '../features/video-meta.ts'
 import { nameSubject, refreshJobs } from '../jobs.ts'
 import { navigate } from '../router.ts'
+import { confirmAction } from '../ui/confirm-dialog.ts'
 import { el, find, fragment } from '../ui/dom.ts'
 import { messageOf } from '../ui/form.ts'
 import { formatCount, formatDateTime } from '../ui/format.ts'
@@ -280,8 +281,13 @@ function showFaceSet(
   removeSelected.addEventListener('click', async () => {
     const ids = grid.selectedIds()
     if (ids.length === 0 || removing) return
-    const what = ids.length === 1 ? 'this face' : `these ${formatCount(ids.length)} faces`
-    if (!window.confirm(`Remove ${what} from “${faceSet.name}”? This cannot be undone.`)) return
+    const confirmed = await confirmAction({
+      title: ids.length === 1 ? 'Remove this face?' : `Remove these ${formatCount(ids.length)} faces?`,
+      message: `${ids.length === 1 ? 'It leaves' : 'They leave'} “${faceSet.name}” for good. This cannot be undone.`,
+      confirmLabel: ids.length === 1 ? 'Remove face' : `Remove ${formatCount(ids.length)} faces`,
+      signal,
+    })
+    if (!confirmed || removing || signal.aborted) return
     removing = true
     removeSelected.classList.add('is-busy')
     syncSelection()
@@ -411,8 +417,15 @@ function showFaceSet(
   })
 
   deleteButton.addEventListener('click', async () => {
-    const faces = faceSet.faceCount > 0 ? ` and its ${faceCountText(faceSet.faceCount)}` : ''
-    if (!window.confirm(`Delete “${faceSet.name}”${faces}? This cannot be undone.`)) return
+    const count = faceSet.faceCount
+    const faces = count === 0 ? '' : count === 1 ? 'Its one face goes with it. ' : `Its ${faceCountText(count)} go with it. `
+    const confirmed = await confirmAction({
+      title: `Delete “${faceSet.name}”?`,
+      message: `${faces}This cannot be undone.`,
+      confirmLabel: 'Delete face set',
+      signal,
+    })
+    if (!confirmed || signal.aborted) return
     deleteButton.disabled = true
     try {
       await deleteFaceSet(faceSet.id)

@@ -36,6 +36,7 @@ import { setupSwapForm, SWAP_HASH } from '../features/swap-form.ts'
 import { nameSubject, refreshJobs, subscribeEvent, subscribeJobs } from '../jobs.ts'
 import { waitingText } from '../features/queue-place.ts'
 import { navigate } from '../router.ts'
+import { confirmAction } from '../ui/confirm-dialog.ts'
 import { el, find, fragment } from '../ui/dom.ts'
 import { FormController, messageOf } from '../ui/form.ts'
 import { formatCount, formatDateTime } from '../ui/format.ts'
@@ -545,8 +546,14 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
 
   const deleteButton = find<HTMLButtonElement>(actions, '#model-delete')
   deleteButton.addEventListener('click', async () => {
-    const training = isTraining(model.status) ? ' Training stops, and its' : ' Its'
-    if (!window.confirm(`Delete “${model.name}”?${training} loss history, checkpoint and previews go with it. This cannot be undone.`)) return
+    const training = isTraining(model.status) ? 'Training stops, and its' : 'Its'
+    const confirmed = await confirmAction({
+      title: `Delete “${model.name}”?`,
+      message: `${training} loss history, checkpoint and previews go with it. This cannot be undone.`,
+      confirmLabel: 'Delete model',
+      signal,
+    })
+    if (!confirmed || signal.aborted) return
     deleteButton.disabled = true
     try {
       await deleteModel(model.id)

@@ -23,6 +23,7 @@ import { durationAttr, videoPagePath } from '../features/video-meta.ts'
 import { nameSubject } from '../jobs.ts'
 import { waitingText } from '../features/queue-place.ts'
 import { navigate } from '../router.ts'
+import { confirmAction } from '../ui/confirm-dialog.ts'
 import { el, find, fragment } from '../ui/dom.ts'
 import { messageOf } from '../ui/form.ts'
 import { formatBytes, formatCount, formatDateTime, formatDuration, formatFps, formatResolution, formatTimeLeft } from '../ui/format.ts'
@@ -307,7 +308,13 @@ function showResult(outlet: HTMLElement, initial: Result, signal: AbortSignal): 
   // --- Delete --------------------------------------------------------------------
 
   deleteButton.addEventListener('click', async () => {
-    if (!window.confirm(`Delete “${result.name}”? The swapped video goes for good. This cannot be undone.`)) return
+    const confirmed = await confirmAction({
+      title: `Delete “${result.name}”?`,
+      message: 'The swapped video goes for good. This cannot be undone.',
+      confirmLabel: 'Delete result',
+      signal,
+    })
+    if (!confirmed || signal.aborted) return
     deleteButton.disabled = true
     try {
       await deleteResult(result.id)

@@ -186,8 +186,9 @@ function showVideo(outlet: HTMLElement, initial: Video, signal: AbortSignal): HT
   })
 
   deleteButton.addEventListener('click', async () => {
-    deleteButton.disabled = true
-    const deleted = await confirmAndDeleteVideo(video)
+    const deleted = await confirmAndDeleteVideo(video, () => {
+      deleteButton.disabled = true
+    })
     if (!deleted) {
       deleteButton.disabled = false
       deleteButton.focus()

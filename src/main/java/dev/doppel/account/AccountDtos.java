@@ -38,7 +38,8 @@ public final class AccountDtos {
 
     public record AccountEventView(UUID id, AccountEvent.Type type, Instant at, String clientAddress) {
         static AccountEventView of(AccountEvent e) {
-            return new AccountEventView(e.id, e.type, e.at, e.clientAddress);
+            // Rows stored before addresses were captured readably still show readably.
+            return new AccountEventView(e.id, e.type, e.at, ClientAddress.readable(e.clientAddress));
         }
     }
 }

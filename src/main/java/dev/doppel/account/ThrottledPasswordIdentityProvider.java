@@ -64,7 +64,7 @@ public class ThrottledPasswordIdentityProvider implements IdentityProvider<Usern
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
             AuthenticationRequestContext context) {
         RoutingContext rc = HttpSecurityUtils.getRoutingContextAttribute(request);
-        String address = rc != null ? ClientAddress.of(rc.request()) : "unknown";
+        String address = rc != null ? ClientAddress.of(rc.request()) : ClientAddress.UNKNOWN;
         String email = User.normalizeEmail(request.getUsername());
 
         Optional<Duration> blocked = throttle.blockedFor(email, address);

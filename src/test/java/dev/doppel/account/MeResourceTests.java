@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import dev.doppel.support.Accounts;
@@ -22,6 +24,9 @@ import io.restassured.http.Method;
 
 @QuarkusTest
 class MeResourceTests {
+
+    @Inject
+    AccountEventRepository events;
 
     @Test
     void shouldChangePassword() {
@@ -121,6 +126,29 @@ class MeResourceTests {
         users.stranger().request().contentType(ContentType.JSON).body(Map.of("password", Accounts.PASSWORD))
                 .delete("/api/me").then().statusCode(204);
         users.owner().request().get("/api/me").then().statusCode(200).body("email", equalTo(users.owner().email()));
+    }
+
+    @Test
+    void shouldShowClientAddressesReadably() {
+        Accounts.Session session = Accounts.newSession("addresses");
+        // An IPv4 client reaching an IPv6 socket, as a proxy in front may forward it.
+        Accounts.signIn(session.email(), Accounts.PASSWORD, "::ffff:203.0.113.9").then().statusCode(200);
+        Accounts.signIn(session.email(), "not my password", "2001:DB8:0:0:0:0:0:7").then().statusCode(401);
+        List<Map<String, Object>> activity = session.request().get("/api/me/activity").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertThat(activity).extracting(entry -> entry.get("clientAddress"))
+                .contains("203.0.113.9", "2001:db8::7")
+                .noneMatch(address -> String.valueOf(address).contains("0:0:0"));
+
+        // Rows stored before addresses were written this way are shown readably too.
+        UUID owner = UUID.fromString(session.id());
+        QuarkusTransaction.requiringNew().run(() -> {
+            events.record(owner, AccountEvent.Type.SIGNED_IN, "0:0:0:0:0:0:0:1");
+            events.record(owner, AccountEvent.Type.SIGNED_IN, "::ffff:192.0.2.44");
+        });
+        List<String> shown = session.request().get("/api/me/activity").then().statusCode(200).extract().jsonPath()
+                .getList("clientAddress");
+        assertThat(shown).contains("::1", "192.0.2.44").doesNotContain("0:0:0:0:0:0:0:1", "::ffff:192.0.2.44");
     }
 
     @Test

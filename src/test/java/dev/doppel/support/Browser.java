@@ -38,6 +38,16 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
+        viewport(width, height);
+    }
+
+    /**
+     * Makes the page's viewport exactly this size. Chromium keeps its window at least 500 px wide, so a phone's
+     * width (390 px) is only reached by emulating the screen; a window size alone would lay the page out at 500.
+     */
+    public void viewport(int width, int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                java.util.Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
     }
 
     public ChromeDriver driver() {

@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.doppel.support.Accounts;
 import dev.doppel.support.Browser;
+import dev.doppel.support.ConfirmDialog;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -128,10 +129,20 @@ class AccountBrowserTests {
             Accounts.signIn(session.email(), "a brand new passphrase", Accounts.freshClientAddress()).then()
                     .statusCode(200);
 
-            // Deleting asks for the password and a confirmation, then signs out.
+            // Deleting asks for the password and a confirmation in the page: Cancel keeps the account, yes
+            // deletes it and signs out.
             type(driver, "delete-password", "a brand new passphrase");
             driver.findElement(By.id("delete-submit")).click();
-            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            ConfirmDialog question = ConfirmDialog.await(driver, wait);
+            assertThat(question.title()).isEqualTo("Delete your Doppel account?");
+            assertThat(question.confirmHasFocus()).isTrue();
+            question.cancelButton().click();
+            ConfirmDialog.awaitNone(driver, wait);
+            assertThat(driver.findElement(By.id("delete-form")).isDisplayed()).isTrue();
+            Accounts.signIn(session.email(), "a brand new passphrase", Accounts.freshClientAddress()).then()
+                    .statusCode(200);
+            driver.findElement(By.id("delete-submit")).click();
+            ConfirmDialog.await(driver, wait).confirmButton().click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
         }
         Accounts.signIn(session.email(), "a brand new passphrase", Accounts.freshClientAddress()).then()

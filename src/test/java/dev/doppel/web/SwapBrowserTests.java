@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -75,6 +76,10 @@ class SwapBrowserTests {
             assertThat(driver.findElement(By.id("result-provenance")).getText()).containsIgnoringCase("AI-generated");
             assertThat(driver.findElement(By.id("result-download")).getAttribute("href")).contains("download=true");
             browser.screenshot("swap-result");
+            // The "AI-generated" label sits at the top, clear of the player's controls (shown on hover) below.
+            ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", video);
+            new Actions(driver).moveToElement(video).perform();
+            browser.screenshot("swap-result-player");
 
             driver.findElement(By.id("result-view-side")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("result-original")));
@@ -90,6 +95,42 @@ class SwapBrowserTests {
             assertThat(driver.findElements(By.cssSelector(".model-swap-link[href='/models/" + fixture.model
                     + "#swap']"))).isNotEmpty();
             browser.screenshot("library-results");
+        }
+    }
+
+    @Test
+    void swapFormListsAVideoUploadedElsewhereAndKeepsTheChoice() throws Exception {
+        SwapFixture fixture = SwapFixture.get();
+        try (Browser browser = new Browser(1280, 900)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(60));
+            browser.signIn(root, fixture.session);
+            driver.get(new URL(root, "/models/" + fixture.model + "#swap").toString());
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("swap-form")));
+            Select videos = new Select(driver.findElement(By.id("swap-video")));
+            videos.selectByValue(fixture.videoA);
+            // Marks this page: a reload would lose it.
+            ((JavascriptExecutor) driver).executeScript("window.__samePage = true;");
+
+            // Uploaded with the same account elsewhere (another tab, the API): the form hears of it through the
+            // event stream.
+            String uploaded = Uploads.upload(fixture.session, TestMedia.clip("grid_woman-pink-top_lbbc2a.mp4"))
+                    .then().statusCode(201).extract().path("id");
+            try {
+                // Read in one go: the options are replaced when the list is fetched again.
+                wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                        "return [...document.querySelectorAll('#swap-video option')].some(o => o.value === arguments[0]);",
+                        uploaded));
+                assertThat(new Select(driver.findElement(By.id("swap-video"))).getFirstSelectedOption()
+                        .getAttribute("value")).as("the user's choice stays").isEqualTo(fixture.videoA);
+                assertThat(((JavascriptExecutor) driver).executeScript("return window.__samePage === true;"))
+                        .as("no reload").isEqualTo(true);
+                browser.screenshot("swap-form-new-video");
+            } finally {
+                // The fixture's account has a small quota that other swap tests share.
+                Uploads.awaitJobs(fixture.session);
+                fixture.session.request().delete("/api/videos/" + uploaded).then().statusCode(204);
+            }
         }
     }
 }

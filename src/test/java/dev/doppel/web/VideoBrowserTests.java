@@ -16,7 +16,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.doppel.support.Accounts;
 import dev.doppel.support.Browser;
+import dev.doppel.support.ConfirmDialog;
 import dev.doppel.support.TestMedia;
+import dev.doppel.support.Uploads;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -80,6 +82,33 @@ class VideoBrowserTests {
             js.executeScript("arguments[0].currentTime = 2.0;", player);
             wait.until(d -> ((Number) js.executeScript("return arguments[0].currentTime;", player)).doubleValue() >= 2.0);
             browser.screenshot("player");
+        }
+    }
+
+    @Test
+    void shouldDeleteAVideoFromItsCardOnlyAfterConfirming() throws Exception {
+        Accounts.Session session = Accounts.newSession("tidy");
+        String video = Uploads.uploaded(session, TestMedia.clip("grid_man-glasses_lbax4n.mp4"));
+        try (Browser browser = new Browser(1280, 900)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(30));
+            browser.signIn(root, session);
+            By card = By.cssSelector(".video-card[data-video-id='" + video + "']");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(card)).findElement(By.cssSelector(".video-delete"))
+                    .click();
+            ConfirmDialog question = ConfirmDialog.await(driver, wait);
+            assertThat(question.title()).isEqualTo("Delete “grid_man-glasses_lbax4n.mp4”?");
+            assertThat(question.confirmHasFocus()).isTrue();
+            browser.screenshot("video-delete-confirm");
+            question.cancelButton().click();
+            ConfirmDialog.awaitNone(driver, wait);
+            assertThat(driver.findElements(card)).hasSize(1);
+            session.request().get("/api/videos/" + video).then().statusCode(200);
+
+            driver.findElement(card).findElement(By.cssSelector(".video-delete")).click();
+            ConfirmDialog.await(driver, wait).confirmButton().click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(card));
+            session.request().get("/api/videos/" + video).then().statusCode(404);
         }
     }
 

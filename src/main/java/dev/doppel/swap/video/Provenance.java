@@ -13,7 +13,8 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 /**
  * Every swapped video says what it is. The container carries tags naming it AI-generated, by Doppel, from
  * which model — always, whatever the options — and by default the picture carries a small "AI-generated" label
- * in its bottom-right corner.
+ * in its top-right corner. Top, not bottom: browsers draw their player controls over the bottom of the picture,
+ * and a label there would be hidden whenever someone moves the mouse over the video or pauses it.
  */
 public final class Provenance {
 
@@ -36,18 +37,18 @@ public final class Provenance {
         return tags;
     }
 
-    /** Where the label goes in a frame of this size (a test can look there). */
+    /** Where the label goes in a frame of this size, top right with a margin (a test can look there). */
     public static Rect labelArea(int width, int height) {
-        double scale = scale(height);
+        int side = shortSide(width, height);
         int[] baseline = new int[1];
-        var size = opencv_imgproc.getTextSize(TEXT, opencv_imgproc.FONT_HERSHEY_SIMPLEX, scale, thickness(height),
+        var size = opencv_imgproc.getTextSize(TEXT, opencv_imgproc.FONT_HERSHEY_SIMPLEX, scale(side), thickness(side),
                 baseline);
-        int pad = Math.max(3, height / 90);
+        int pad = pad(side);
         int w = size.width() + 2 * pad;
         int h = size.height() + baseline[0] + 2 * pad;
-        int margin = Math.max(4, height / 60);
-        return new Rect(Math.max(0, width - w - margin), Math.max(0, height - h - margin), Math.min(w, width),
-                Math.min(h, height));
+        int margin = Math.max(4, side / 60);
+        return new Rect(Math.max(0, width - w - margin), Math.min(margin, Math.max(0, height - h)),
+                Math.min(w, width), Math.min(h, height));
     }
 
     /** Draws the label: white text on a dark, half-transparent box, legible on any picture. */
@@ -56,21 +57,31 @@ public final class Provenance {
         try (Mat box = new Mat(frame, area)) {
             box.convertTo(box, -1, 0.45, 0);
         }
-        int pad = Math.max(3, frame.rows() / 90);
+        int side = shortSide(frame.cols(), frame.rows());
         int[] baseline = new int[1];
-        double scale = scale(frame.rows());
-        opencv_imgproc.getTextSize(TEXT, opencv_imgproc.FONT_HERSHEY_SIMPLEX, scale, thickness(frame.rows()),
-                baseline);
-        Point origin = new Point(area.x() + pad, area.y() + area.height() - pad - baseline[0]);
-        opencv_imgproc.putText(frame, TEXT, origin, opencv_imgproc.FONT_HERSHEY_SIMPLEX, scale,
-                new Scalar(255, 255, 255, 0), thickness(frame.rows()), opencv_imgproc.LINE_AA, false);
+        opencv_imgproc.getTextSize(TEXT, opencv_imgproc.FONT_HERSHEY_SIMPLEX, scale(side), thickness(side), baseline);
+        Point origin = new Point(area.x() + pad(side), area.y() + area.height() - pad(side) - baseline[0]);
+        opencv_imgproc.putText(frame, TEXT, origin, opencv_imgproc.FONT_HERSHEY_SIMPLEX, scale(side),
+                new Scalar(255, 255, 255, 0), thickness(side), opencv_imgproc.LINE_AA, false);
     }
 
-    private static double scale(int height) {
-        return Math.max(0.35, height / 720.0);
+    /**
+     * The label is sized by the frame's shorter side: the height of a landscape frame, the width of a portrait
+     * one (sized by its height, a phone's portrait video would be crossed by a label wider than half of it).
+     */
+    private static int shortSide(int width, int height) {
+        return Math.min(width, height);
     }
 
-    private static int thickness(int height) {
-        return height >= 720 ? 2 : 1;
+    private static double scale(int side) {
+        return Math.max(0.35, side / 720.0);
+    }
+
+    private static int thickness(int side) {
+        return side >= 720 ? 2 : 1;
+    }
+
+    private static int pad(int side) {
+        return Math.max(3, side / 90);
     }
 }
