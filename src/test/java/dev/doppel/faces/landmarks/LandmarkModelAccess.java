@@ -37,6 +37,11 @@ public final class LandmarkModelAccess {
             public Extraction extraction() {
                 return null;
             }
+
+            @Override
+            public Verification verification() {
+                return null;
+            }
         };
         model.load();
         return model;
