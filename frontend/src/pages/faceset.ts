@@ -50,8 +50,8 @@ const SORT_LABELS: Record<FaceSort, string> = {
 /**
  * Route `/facesets/:id`: review a face set. Its summary, live extraction
  * progress, a warning when most faces may not be faces, the faces (sortable,
- * selectable, with masks on demand) with
- * "Remove selected", "Extract again" with other settings, Rename and Delete.
+ * selectable, with masks on demand) with "Remove selected", "Extract again"
+ * with other settings, Rename and Delete.
  */
 export function setupFaceSet(outlet: HTMLElement, params: Record<string, string>): () => void {
   const id = params.id ?? ''
@@ -347,11 +347,7 @@ function showFaceSet(
       detail('faces', 'Faces', formatCount(faceSet.faceCount)),
       detail('frames', 'Frames scanned', formatCount(faceSet.framesScanned)),
       detail('frames-with-faces', 'Frames with faces', formatCount(faceSet.framesWithFaces)),
-      detail(
-        'face-check',
-        'Face check',
-        faceCheckText(faceSet),
-      ),
+      detail('face-check', 'Face check', faceCheckText(faceSet)),
       detail('detector', 'Detector', detectorLabel(faceSet.detector)),
       detail('every-nth', 'Frames', everyNthText(faceSet.everyNthFrame)),
       detail('min-size', 'Min. face size', `${formatCount(faceSet.minFaceSize)} px`),

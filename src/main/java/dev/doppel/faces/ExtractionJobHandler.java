@@ -37,8 +37,9 @@ import dev.doppel.storage.BlobStore;
 
 /**
  * EXTRACT: every Nth frame of a video → faces → landmarks (smoothed over time) → aligned 256 px crops, masks and
- * scores in the face set; each crop is checked by a second face model, so a set of background patches is flagged. It starts over when run again, so a crash or a re-run with new settings never leaves
- * half of an old extraction behind.
+ * scores in the face set; each crop is shown to a second face model, so that a set of background patches is
+ * flagged. It starts over when run again, so a crash or a re-run with new settings never leaves half of an old
+ * extraction behind.
  */
 @ApplicationScoped
 public class ExtractionJobHandler implements JobHandler {

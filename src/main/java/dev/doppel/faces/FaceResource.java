@@ -67,9 +67,10 @@ public class FaceResource {
     @Operation(summary = "Whether 68-point landmarks and the face check are available (and why not), and the "
             + "detectors to choose from")
     public Capabilities capabilities() {
+        String faceCheckProblem = verifiers.problem().orElse(null);
         return new Capabilities(landmarks.problem().isEmpty(), landmarks.problem().orElse(null),
-                locators.detectors(), config.detector(), config.alignedSize(), verifiers.problem().isEmpty(),
-                verifiers.problem().orElse(null));
+                locators.detectors(), config.detector(), config.alignedSize(), faceCheckProblem == null,
+                faceCheckProblem);
     }
 
     @GET

@@ -21,6 +21,7 @@ import dev.doppel.support.TestMedia;
 import dev.doppel.support.Uploads;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * A face set whose faces are mostly not faces says so on its library card and its page, in words, instead of a
@@ -40,10 +41,9 @@ class FaceSetReviewBrowserTests {
         Accounts.Session session = Accounts.newSession("reviewer");
         Uploads.uploaded(session, TestMedia.clip(TEARS + ".mp4"));
         Uploads.uploaded(session, TestMedia.clip(GRID + ".mp4"));
-        int doubtful = session.request().get("/api/facesets").then().extract().jsonPath()
-                .getInt("find { it.name == '" + TEARS + "' }.facesDoubtful");
-        int checked = session.request().get("/api/facesets").then().extract().jsonPath()
-                .getInt("find { it.name == '" + TEARS + "' }.facesChecked");
+        JsonPath sets = session.request().get("/api/facesets").then().extract().jsonPath();
+        int doubtful = sets.getInt("find { it.name == '" + TEARS + "' }.facesDoubtful");
+        int checked = sets.getInt("find { it.name == '" + TEARS + "' }.facesChecked");
         String flag = doubtful + " of " + checked + " may not be faces — review them";
         try (Browser browser = new Browser(1280, 900)) {
             WebDriver driver = browser.driver();
@@ -74,7 +74,8 @@ class FaceSetReviewBrowserTests {
             wait.until(d -> d.findElements(By.cssSelector(".face-tile .face-doubt")).size() == doubtful);
             List<WebElement> tiles = driver.findElements(By.cssSelector(".face-tile"));
             for (int i = 0; i < doubtful; i++) {
-                assertThat(tiles.get(i).getText()).as("tile %d of the least face-like first", i).contains("Not a face?");
+                assertThat(tiles.get(i).getText()).as("tile %d, least face-like first", i)
+                        .contains("Not a face?");
             }
             browser.screenshot("faceset-page-flagged");
 

@@ -10,7 +10,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  */
 public interface FaceVerifier extends AutoCloseable {
 
-    /** The plugin's name, as stored and shown ("yunet"). */
+    /** The plugin's name ("yunet"). */
     String name();
 
     /** From 0 (no face at all) to 1 (certainly a face), for a BGR crop aligned to the face template. */

@@ -21,8 +21,8 @@ import dev.doppel.faces.FacesConfig;
 public class FaceVerifiers {
 
     private static final Logger LOG = Logger.getLogger(FaceVerifiers.class);
-    private static final Pattern OPENCV_ERROR = Pattern.compile("error: \\([^)]*\\) (.*?)(?: in function '[^']*')?\\s*$",
-            Pattern.DOTALL);
+    private static final Pattern OPENCV_ERROR = Pattern.compile(
+            "error: \\([^)]*\\) (.*?)(?: in function '[^']*')?\\s*$", Pattern.DOTALL);
 
     @Inject
     FacesConfig config;
@@ -67,10 +67,5 @@ public class FaceVerifiers {
         Matcher m = OPENCV_ERROR.matcher(String.valueOf(message));
         String why = (m.find() ? m.group(1) : String.valueOf(message)).strip();
         return why.length() <= 200 ? why : why.substring(0, 200) + "…";
-    }
-
-    /** Whether a face with this score passes the check; null (not checked) is neither pass nor fail. */
-    public boolean passes(double score) {
-        return score >= config.verification().minScore();
     }
 }

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * The face check on every clip given, with extraction's default settings (Haar, dlib landmarks, one face per
  * frame): per clip the faces found, how many pass at the minimum score, the lowest score that passed and the
- * highest that failed (the margin on either side of the minimum), and the check's cost per face. One JSON line per clip.
+ * highest that failed (the margin on either side of the minimum), and the check's cost per face. One JSON line
+ * per clip.
  *   FaceCheckBenchmark EVERY_NTH MIN_SCORE CLIP...
  */
 public final class FaceCheckBenchmark {

@@ -97,7 +97,8 @@ class YuNetFaceVerifierTests {
 
     @Test
     void aPlainPictureScoresZero() {
-        try (Mat grey = new Mat(AlignedCrops.SIZE, AlignedCrops.SIZE, opencv_core.CV_8UC3, new Scalar(90, 120, 150, 0))) {
+        try (Mat grey = new Mat(AlignedCrops.SIZE, AlignedCrops.SIZE, opencv_core.CV_8UC3,
+                new Scalar(90, 120, 150, 0))) {
             assertThat(verifier.score(grey)).isZero();
         }
     }
