@@ -45,6 +45,9 @@ class FaceSetResourceTests {
     @Inject
     FaceSetRepository faceSetRepository;
 
+    @Inject
+    FacesConfig config;
+
     @Test
     void everyUploadGetsAFaceSetOfAlignedFaces() throws Exception {
         Accounts.Session session = Accounts.newSession("faces");
@@ -70,7 +73,8 @@ class FaceSetResourceTests {
         assertThat(faces.get(0).get("frameIndex")).isEqualTo(0);
         assertThat(faces.get(1).get("frameIndex")).isEqualTo(5);
         assertThat(faces).allSatisfy(f -> {
-            assertThat(((Number) f.get("faceScore")).doubleValue()).isGreaterThanOrEqualTo(0.8);
+            assertThat(((Number) f.get("faceScore")).doubleValue())
+                    .isGreaterThanOrEqualTo(config.verification().minScore());
             assertThat(f.get("looksLikeFace")).isEqualTo(true);
         });
 
@@ -168,7 +172,7 @@ class FaceSetResourceTests {
         QuarkusTransaction.requiringNew().run(() -> {
             faceRepository.update("faceScore = null where faceSetId = ?1", UUID.fromString(id));
             FaceSet set = faceSetRepository.findById(UUID.fromString(id));
-            faceRepository.recountChecks(set, 0.8);
+            faceRepository.recountChecks(set, config.verification().minScore());
         });
         session.request().get("/api/facesets/" + id).then()
                 .body("facesChecked", equalTo(0))

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.doppel.faces.FacesConfig;
+import dev.doppel.support.TestFacesConfig;
 
 /** Without a usable model file faces go unchecked, and the reason is kept to be shown; nothing throws. */
 class FaceVerifiersTests {
@@ -45,37 +45,7 @@ class FaceVerifiersTests {
 
     private static FaceVerifiers verifiers(Path model) {
         FaceVerifiers verifiers = new FaceVerifiers();
-        verifiers.config = new FacesConfig() {
-            @Override
-            public String detector() {
-                return "haar";
-            }
-
-            @Override
-            public Path landmarkModel() {
-                return AlignedCrops.DLIB_MODEL;
-            }
-
-            @Override
-            public Path yunetModel() {
-                return model;
-            }
-
-            @Override
-            public int alignedSize() {
-                return AlignedCrops.SIZE;
-            }
-
-            @Override
-            public Extraction extraction() {
-                return null;
-            }
-
-            @Override
-            public Verification verification() {
-                return () -> YuNetFaceVerifierTests.MIN_SCORE;
-            }
-        };
+        verifiers.config = new TestFacesConfig(AlignedCrops.DLIB_MODEL, model);
         return verifiers;
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import dev.doppel.support.TestFacesConfig;
 import dev.doppel.support.TestMedia;
 
 /**
@@ -23,8 +24,7 @@ class YuNetFaceVerifierTests {
 
     /** The model file the app ships in models/ (the tests run in the project folder). */
     static final Path MODEL = Path.of("models/face_detection_yunet_2023mar.onnx");
-    /** doppel.faces.verification.min-score's default. */
-    static final double MIN_SCORE = 0.8;
+    static final double MIN_SCORE = TestFacesConfig.MIN_FACE_SCORE;
 
     private static AlignedCrops crops;
     private static YuNetFaceVerifier verifier;
