@@ -27,7 +27,10 @@ export function fetchFaceSet(id: FaceSetId, signal?: AbortSignal): Promise<FaceS
   return request<FaceSet>(faceSetPath(id), { signal })
 }
 
-/** `GET /api/facesets/{id}/faces?sort=…`: by frame, sharpest first (`blur`) or largest first (`size`). */
+/**
+ * `GET /api/facesets/{id}/faces?sort=…`: by frame, sharpest first (`blur`),
+ * largest first (`size`) or least face-like first (`score`).
+ */
 export async function listFaces(id: FaceSetId, sort: FaceSort = 'frame', signal?: AbortSignal): Promise<Face[]> {
   const list = await request<Face[] | undefined>(`${faceSetPath(id)}/faces?sort=${encodeURIComponent(sort)}`, { signal })
   return Array.isArray(list) ? list : []

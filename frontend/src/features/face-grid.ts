@@ -23,6 +23,8 @@ export interface FaceGrid {
   setMasks(show: boolean): void
   /** The ids of the blurriest `share` of the faces (at least one when there are any). */
   blurriest(share?: number): string[]
+  /** The ids of the faces the face check says may not be faces. */
+  doubtful(): string[]
   /** A tile (or the grid) to put focus on after tiles went away. */
   focusTarget(): HTMLElement | undefined
   dispose(): void
@@ -38,6 +40,11 @@ export function formatBlur(blur: number): string {
   return Number.isFinite(blur) ? blur.toFixed(1) : '—'
 }
 
+/** A face score as shown: two decimals ("0.12"). */
+export function formatFaceScore(score: number | null): string {
+  return score !== null && Number.isFinite(score) ? score.toFixed(2) : 'not checked'
+}
+
 /** "96 px". */
 export function formatFaceSize(size: number): string {
   return Number.isFinite(size) ? `${Math.round(size)} px` : '—'
@@ -46,7 +53,8 @@ export function formatFaceSize(size: number): string {
 /**
  * The `#face-grid` of `.face-tile` toggle buttons (`aria-pressed`), one per face:
  * the aligned image (lazy-loaded), its sharpness (`.face-blur`) and width
- * (`.face-size`). Click, Enter or Space selects; Shift+click selects a range;
+ * (`.face-size`), and a "Not a face?" badge (`.face-doubt`) on faces the face
+ * check did not pass. Click, Enter or Space selects; Shift+click selects a range;
  * arrow keys, Home and End move between tiles.
  */
 export function setupFaceGrid(grid: HTMLElement, options: FaceGridOptions = {}): FaceGrid {
@@ -79,6 +87,8 @@ export function setupFaceGrid(grid: HTMLElement, options: FaceGridOptions = {}):
     })
     const picture = el('span', { class: 'face-picture' }, image, el('span', { class: 'face-check', 'aria-hidden': 'true' }))
     if (masks) picture.append(maskImage(id))
+    const doubtful = face.looksLikeFace === false
+    if (doubtful) picture.append(el('span', { class: 'face-doubt' }, 'Not a face?'))
     const blur = el('span', { class: 'face-blur' }, formatBlur(face.blur))
     if (blurry.has(id)) blur.classList.add('is-blurry')
     const tile = el(
@@ -88,7 +98,7 @@ export function setupFaceGrid(grid: HTMLElement, options: FaceGridOptions = {}):
         class: 'face-tile',
         'data-face-id': id,
         'aria-pressed': String(selected.has(id)),
-        title: `Frame ${face.frameIndex} · sharpness ${formatBlur(face.blur)} · ${formatFaceSize(face.size)} wide${face.landmarks ? '' : ' · aligned on the eyes only'}`,
+        title: `Frame ${face.frameIndex} · sharpness ${formatBlur(face.blur)} · ${formatFaceSize(face.size)} wide · face score ${formatFaceScore(face.faceScore)}${doubtful ? ', may not be a face' : ''}${face.landmarks ? '' : ' · aligned on the eyes only'}`,
       },
       picture,
       el(
@@ -241,6 +251,7 @@ export function setupFaceGrid(grid: HTMLElement, options: FaceGridOptions = {}):
       }
     },
     blurriest,
+    doubtful: () => faces.filter((face) => face.looksLikeFace === false).map((face) => String(face.id)),
     focusTarget: () => grid.querySelector<HTMLElement>('.face-tile') ?? undefined,
     dispose() {
       if (frame !== undefined) window.cancelAnimationFrame(frame)

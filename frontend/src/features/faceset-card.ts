@@ -6,7 +6,15 @@ import { nameSubject } from '../jobs.ts'
 import { navigate } from '../router.ts'
 import { el, fragment } from '../ui/dom.ts'
 import { icons } from '../ui/icons.ts'
-import { faceCountText, faceSetPagePath, faceSetStatusLabel, faceSetSummary, watchExtraction } from './faceset-meta.ts'
+import {
+  doubtfulText,
+  faceCountText,
+  faceSetPagePath,
+  faceSetStateLabel,
+  faceSetSummary,
+  needsReview,
+  watchExtraction,
+} from './faceset-meta.ts'
 
 /** Faces in a card's mosaic. */
 const MOSAIC_SIZE = 4
@@ -31,7 +39,8 @@ export interface FaceSetCardOptions {
 
 /**
  * One `.faceset-card`: a 2×2 mosaic of its first faces, its name, face count and
- * status (with the EXTRACT job's progress while extracting) and message. The
+ * status (with the EXTRACT job's progress while extracting) and message; a set
+ * whose faces are mostly not faces says "Needs review" and how many. The
  * card opens the set's review page; a `.faceset-select` checkbox is there for
  * merging, hidden until the library asks for it.
  */
@@ -146,11 +155,12 @@ export function renderFaceSetCard(initial: FaceSet, options: FaceSetCardOptions 
     nameLink.title = faceSet.name
     count.textContent = faceCountText(faceSet.faceCount)
     status.dataset.status = faceSet.status
-    status.className = `faceset-status faceset-status-${faceSet.status.toLowerCase()}`
+    const review = needsReview(faceSet)
+    status.className = `faceset-status faceset-status-${review ? 'review' : faceSet.status.toLowerCase()}`
 
     const extracting = faceSet.status === 'EXTRACTING'
     const percent = job ? Math.round(job.progress * 100) : undefined
-    status.textContent = extracting && percent !== undefined ? `${faceSetStatusLabel(faceSet.status)} · ${percent} %` : faceSetStatusLabel(faceSet.status)
+    status.textContent = extracting && percent !== undefined ? `${faceSetStateLabel(faceSet)} · ${percent} %` : faceSetStateLabel(faceSet)
     progress.hidden = !extracting
     if (extracting && percent !== undefined) {
       if (progress.value !== percent) progress.value = percent
@@ -159,12 +169,13 @@ export function renderFaceSetCard(initial: FaceSet, options: FaceSetCardOptions 
       progress.removeAttribute('value')
     }
 
-    const text = (extracting ? job?.message?.trim() || faceSet.message?.trim() : faceSetSummary(faceSet)) ?? ''
+    const text = (extracting ? job?.message?.trim() || faceSet.message?.trim() : review ? doubtfulText(faceSet) : faceSetSummary(faceSet)) ?? ''
     message.textContent = text
     // Long messages are clamped: the whole sentence is a hover away.
     message.title = text
     message.hidden = text === ''
     message.classList.toggle('is-error', faceSet.status === 'FAILED')
+    message.classList.toggle('is-warning', review)
 
     const ready = faceSet.status === 'READY'
     select.disabled = !ready

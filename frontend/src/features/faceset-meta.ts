@@ -30,6 +30,30 @@ export function faceSetSummary(faceSet: FaceSet): string {
   return `${faceCountText(faceSet.faceCount)} · ${formatCount(faceSet.framesWithFaces)} of ${formatCount(faceSet.framesScanned)} scanned frames had faces`
 }
 
+/** A ready set whose checked faces are mostly not faces: it is flagged instead of shown as plain "Ready". */
+export function needsReview(faceSet: FaceSet): boolean {
+  return faceSet.status === 'READY' && faceSet.mostlyNotFaces
+}
+
+/** "31 of 42 may not be faces — review them". */
+export function doubtfulText(faceSet: FaceSet): string {
+  return `${formatCount(faceSet.facesDoubtful)} of ${formatCount(faceSet.facesChecked)} may not be faces — review them`
+}
+
+/** "83 of 90 look like faces", "… (5 not checked)", "Not checked", or "—" without faces. */
+export function faceCheckText(faceSet: FaceSet): string {
+  if (faceSet.faceCount === 0) return '—'
+  if (faceSet.facesChecked === 0) return 'Not checked'
+  const passed = `${formatCount(faceSet.facesChecked - faceSet.facesDoubtful)} of ${formatCount(faceSet.facesChecked)} look like faces`
+  const unchecked = faceSet.faceCount - faceSet.facesChecked
+  return unchecked > 0 ? `${passed} (${formatCount(unchecked)} not checked)` : passed
+}
+
+/** The status pill's words: "Needs review" for a flagged set, else its status. */
+export function faceSetStateLabel(faceSet: FaceSet): string {
+  return needsReview(faceSet) ? 'Needs review' : faceSetStatusLabel(faceSet.status)
+}
+
 const STATUS_LABELS: Record<string, string> = {
   EXTRACTING: 'Extracting',
   READY: 'Ready',

@@ -8,9 +8,12 @@ import { extractFormMarkup, setupExtractForm, type ExtractForm } from '../featur
 import { BLURRY_SHARE, setupFaceGrid } from '../features/face-grid.ts'
 import {
   detectorLabel,
+  doubtfulText,
   everyNthText,
+  faceCheckText,
   faceCountText,
   faceSetSummary,
+  needsReview,
   watchExtraction,
 } from '../features/faceset-meta.ts'
 import { setupInlineRename } from '../features/inline-rename.ts'
@@ -42,12 +45,14 @@ const SORT_LABELS: Record<FaceSort, string> = {
   frame: 'Frame',
   blur: 'Sharpest first',
   size: 'Largest first',
+  score: 'Least face-like first',
 }
 
 /**
  * Route `/facesets/:id`: review a face set. Its summary, live extraction
- * progress, the faces (sortable, selectable, with masks on demand) with
- * "Remove selected", "Extract again" with other settings, Rename and Delete.
+ * progress, a warning when most faces may not be faces, the faces (sortable,
+ * selectable, with masks on demand) with "Remove selected", "Extract again"
+ * with other settings, Rename and Delete.
  */
 export function setupFaceSet(outlet: HTMLElement, params: Record<string, string>): () => void {
   const id = params.id ?? ''
@@ -105,6 +110,13 @@ function showFaceSet(
   content.replaceChildren(
     fragment(`
       <p id="landmarks-notice" class="notice notice-warning" hidden></p>
+      <div id="faceset-review" class="notice notice-warning faceset-review" hidden>
+        <div>
+          <p><strong class="faceset-review-count"></strong></p>
+          <p>A second face model found no clear face in them: background, objects, or faces cut off by a wrong alignment. A model trained on them learns noise. Look at them first and remove the ones that are not faces.</p>
+          <p class="faceset-review-actions"><button id="review-doubtful" type="button" class="btn btn-secondary btn-sm">Show them first</button></p>
+        </div>
+      </div>
       <section id="faceset-state" class="card faceset-state" aria-labelledby="faceset-state-title" hidden>
         <div class="faceset-state-head">
           <span class="faceset-state-icon" aria-hidden="true"></span>
@@ -136,6 +148,7 @@ function showFaceSet(
           <div class="selection-bar" role="group" aria-label="Selection">
             <p id="selected-count" class="selected-count" aria-live="polite"></p>
             <div class="selection-actions">
+              <button id="select-doubtful" type="button" class="btn btn-ghost btn-sm" hidden>${icons.warning}<span>Select the ones that may not be faces</span></button>
               <button id="select-blurry" type="button" class="btn btn-ghost btn-sm">${icons.focus}<span>Select blurriest ${Math.round(BLURRY_SHARE * 100)} %</span></button>
               <button id="clear-selection" type="button" class="btn btn-ghost btn-sm">Clear</button>
               <button id="remove-selected" type="button" class="btn btn-danger btn-sm">${icons.trash}<span>Remove selected</span></button>
@@ -160,6 +173,8 @@ function showFaceSet(
   )
 
   const notice = find(content, '#landmarks-notice')
+  const review = find(content, '#faceset-review')
+  const reviewCount = find(review, '.faceset-review-count')
   const state = find(content, '#faceset-state')
   const stateTitle = find(content, '#faceset-state-title')
   const statePercent = find(content, '.faceset-state-percent')
@@ -177,6 +192,7 @@ function showFaceSet(
   const masksButton = find<HTMLButtonElement>(content, '#show-masks')
   const selectedCount = find(content, '#selected-count')
   const selectBlurry = find<HTMLButtonElement>(content, '#select-blurry')
+  const selectDoubtful = find<HTMLButtonElement>(content, '#select-doubtful')
   const clearSelection = find<HTMLButtonElement>(content, '#clear-selection')
   const removeSelected = find<HTMLButtonElement>(content, '#remove-selected')
   const facesStatus = find(content, '.faces-status')
@@ -207,6 +223,7 @@ function showFaceSet(
     removeSelected.disabled = count === 0 || removing
     clearSelection.hidden = count === 0
     selectBlurry.disabled = total === 0
+    selectDoubtful.hidden = grid.doubtful().length === 0
     // Nothing to select from (yet): no selection tools either.
     selectionBar.hidden = total === 0
     facesHint.hidden = total === 0
@@ -273,6 +290,18 @@ function showFaceSet(
     announce(`Selected the ${ids.length === 1 ? 'blurriest face' : `${formatCount(ids.length)} blurriest faces`}.`)
   })
 
+  selectDoubtful.addEventListener('click', () => {
+    const ids = grid.doubtful()
+    grid.select(ids)
+    announce(`Selected ${ids.length === 1 ? 'the face that may not be a face' : `the ${formatCount(ids.length)} faces that may not be faces`}.`)
+  })
+
+  find(review, '#review-doubtful').addEventListener('click', () => {
+    sortSelect.value = 'score'
+    void loadFaces()
+    find(content, '.faces-card').scrollIntoView({ block: 'start', behavior: 'smooth' })
+  })
+
   clearSelection.addEventListener('click', () => {
     grid.clearSelection()
     removeSelected.focus()
@@ -324,6 +353,7 @@ function showFaceSet(
       detail('faces', 'Faces', formatCount(faceSet.faceCount)),
       detail('frames', 'Frames scanned', formatCount(faceSet.framesScanned)),
       detail('frames-with-faces', 'Frames with faces', formatCount(faceSet.framesWithFaces)),
+      detail('face-check', 'Face check', faceCheckText(faceSet)),
       detail('detector', 'Detector', detectorLabel(faceSet.detector)),
       detail('every-nth', 'Frames', everyNthText(faceSet.everyNthFrame)),
       detail('min-size', 'Min. face size', `${formatCount(faceSet.minFaceSize)} px`),
@@ -373,8 +403,12 @@ function showFaceSet(
         ? faceSet.faceCount > 0 ? `${faceCountText(faceSet.faceCount)} · extracting again` : 'Finding faces…'
         : faceSet.status === 'FAILED'
           ? `${faceCountText(faceSet.faceCount)} · extraction failed`
-          : faceSetSummary(faceSet) || faceCountText(faceSet.faceCount)
+          : needsReview(faceSet)
+            ? `${faceCountText(faceSet.faceCount)} · ${doubtfulText(faceSet)}`
+            : faceSetSummary(faceSet) || faceCountText(faceSet.faceCount)
     subtitle.hidden = false
+    review.hidden = !needsReview(faceSet)
+    reviewCount.textContent = `${doubtfulText(faceSet)}.`
     trainLink.href = trainWithFaceSetPath(String(faceSet.id))
     trainLink.hidden = !isUsableFaceSet(faceSet)
     renderSummary()
@@ -491,7 +525,7 @@ function showFaceSet(
       job = undefined
       render()
       if (before === 'EXTRACTING' && fresh.status !== 'EXTRACTING') {
-        if (fresh.status === 'READY') announce(`Extraction finished: ${faceCountText(fresh.faceCount)}.`)
+        if (fresh.status === 'READY') announce(`Extraction finished: ${faceCountText(fresh.faceCount)}.${needsReview(fresh) ? ` ${doubtfulText(fresh)}.` : ''}`)
         else announce(`Extraction failed. ${fresh.message ?? ''}`)
         void loadFaces()
       }

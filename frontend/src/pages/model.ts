@@ -59,20 +59,6 @@ export const PREVIEW_COLUMNS: [label: string, meaning: string][] = [
 
 const LOG_SCALE_KEY = 'doppel.lossLogScale'
 
-/** Rough guides for the mean absolute error inside the face mask, on aligned faces. */
-const MAE_GUIDES: [below: number, words: string][] = [
-  [0.02, 'sharp'],
-  [0.03, 'good'],
-  [0.05, 'recognisable'],
-]
-
-/** How a smoothed MAE loss reads against the rough guides. */
-export function lossQuality(loss: number): string {
-  for (const [below, words] of MAE_GUIDES) if (loss < below) return words
-  if (loss < 0.06) return 'nearly recognisable'
-  return 'still blurry'
-}
-
 /** Recent loss points (with when they came) for the speed when the job does not say it. */
 interface Tick {
   iteration: number
@@ -191,9 +177,8 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
           <p>The <strong>loss</strong> is the average difference between a face and its reconstruction, counted inside the face mask only. 0 would be perfect.</p>
           <p>Each step of <strong>gradient descent</strong> (the Adam optimiser) nudges every weight slightly in the direction that lowers the loss. Thousands of small nudges add up.</p>
           <p><strong>The swap</strong> sends a face of A through decoder B: B's face, with A's pose, expression and lighting.</p>
-          <h3 class="explainer-subtitle">What loss looks good</h3>
+          <h3 class="explainer-subtitle">Reading the loss</h3>
           <div id="model-loss-guide" class="loss-guide"></div>
-          <p id="model-quality" class="loss-quality" hidden></p>
         </aside>
         <section class="card model-preview-card" aria-labelledby="preview-title">
           <header class="model-section-header">
@@ -241,7 +226,6 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
   const chartStatus = find(content, '.loss-chart-status')
   const logToggle = find<HTMLInputElement>(content, '#loss-log-scale')
   const guide = find(content, '#model-loss-guide')
-  const quality = find(content, '#model-quality')
   const previewImg = find<HTMLImageElement>(content, '#model-preview')
   const previewNone = find(content, '.model-preview-none')
   const previewIteration = find(content, '#model-preview-iteration')
@@ -396,7 +380,6 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
     } else {
       progress.removeAttribute('value')
     }
-    renderQuality()
   }
 
   // --- Status and controls ---------------------------------------------------------
@@ -688,48 +671,29 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
 
   // --- Explainer -----------------------------------------------------------------------
 
+  /**
+   * What the loss can and cannot say. No verdict comes from the number alone: a
+   * tiny model once read "0.0377, recognisable" beside a preview of colour noise.
+   */
   const renderGuide = (): void => {
     const preset = presetOf()
     const loss = preset?.loss ?? (model.preset === 'hq' ? 'dssim+mse' : 'mae')
-    if (loss === 'mae') {
-      guide.replaceChildren(
-        el(
-          'ul',
-          { class: 'loss-guide-list' },
-          el('li', {}, el('span', { class: 'loss-guide-value' }, '~0.05'), ' recognisable'),
-          el('li', {}, el('span', { class: 'loss-guide-value' }, '~0.03'), ' good'),
-          el('li', {}, el('span', { class: 'loss-guide-value' }, '< 0.02'), ' sharp'),
-        ),
-        el(
-          'p',
-          { class: 'field-hint' },
-          `Rough guides for the ${model.preset} preset's loss (mean absolute error on aligned faces), not promises: your faces and lighting shift them. The previews tell the truth.`,
-        ),
-      )
-      if (model.preset === 'tiny') {
-        guide.append(el('p', { class: 'field-hint' }, 'tiny is for tests: its small faces stay blurry whatever the loss says.'))
-      }
-    } else {
-      guide.replaceChildren(
-        el(
-          'p',
-          {},
-          `The ${model.preset} preset measures its loss differently (${loss === 'dssim+mse' ? 'structural dissimilarity plus squared error' : loss}), so its numbers run on another scale than the MAE presets'. Watch the previews, and the curve flattening out.`,
-        ),
-      )
+    const measure = loss === 'mae' ? 'mean absolute error' : loss === 'dssim+mse' ? 'structural dissimilarity plus squared error' : loss
+    guide.replaceChildren(
+      el(
+        'p',
+        {},
+        `It falls as the decoders learn (the ${model.preset} preset measures it as ${measure}), but no number says the faces look right: the same loss can go with a clear face on one pair of face sets and with colour noise on another.`,
+      ),
+      el(
+        'p',
+        {},
+        'Judge by the preview: faces held out of training come first in it, rebuilt and swapped by the model as it is now. Once the swapped columns show the other person, try a swap; its quality report measures the result on held-out faces.',
+      ),
+    )
+    if (model.preset === 'tiny') {
+      guide.append(el('p', { class: 'field-hint' }, 'tiny is for tests: its 32-pixel faces stay coarse whatever the loss says.'))
     }
-  }
-
-  const renderQuality = (): void => {
-    const preset = presetOf()
-    const loss = preset?.loss ?? (model.preset === 'hq' ? 'dssim+mse' : 'mae')
-    const best = model.bestLoss
-    if (loss !== 'mae' || best === null || !Number.isFinite(best)) {
-      quality.hidden = true
-      return
-    }
-    quality.hidden = false
-    quality.textContent = `Best so far: ${formatLoss(best)}, ${lossQuality(best)}.`
   }
 
   // --- Preview -------------------------------------------------------------------------
@@ -880,7 +844,6 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
     presets = list
     renderHeader()
     renderGuide()
-    renderQuality()
   })
 
   render()

@@ -34,6 +34,12 @@ export interface FaceSet {
   faceCount: number
   framesScanned: number
   framesWithFaces: number
+  /** Faces the face check looked at (0: none, e.g. a set from before the check or without its model file). */
+  facesChecked: number
+  /** Checked faces that may not be faces. */
+  facesDoubtful: number
+  /** Most checked faces may not be faces: the set needs a review. */
+  mostlyNotFaces: boolean
   /** ISO-8601 timestamp. */
   createdAt: string
 }
@@ -51,10 +57,14 @@ export interface Face {
   size: number
   /** Aligned on 68 landmarks; false: on the eyes only. */
   landmarks: boolean
+  /** How sure the face check is that this is a face, 0–1; null: not checked. */
+  faceScore: number | null
+  /** Whether the face check passed; null: not checked (unknown, not failed). */
+  looksLikeFace: boolean | null
 }
 
-/** `frame`: by frame index; `blur`: sharpest first; `size`: largest first. */
-export type FaceSort = 'frame' | 'blur' | 'size'
+/** `frame`: by frame index; `blur`: sharpest first; `size`: largest first; `score`: least face-like first. */
+export type FaceSort = 'frame' | 'blur' | 'size' | 'score'
 
 /** Body of `POST /api/facesets/{id}/extract`; what is left out keeps the server's default. */
 export interface ExtractRequest {
@@ -88,4 +98,8 @@ export interface FaceCapabilities {
   defaultDetector: Detector
   /** Side of the square face images, pixels. */
   alignedSize: number
+  /** Whether extracted faces are checked by a second face model. */
+  faceCheck: boolean
+  /** Why they are not, when they are not. */
+  faceCheckProblem: string | null
 }

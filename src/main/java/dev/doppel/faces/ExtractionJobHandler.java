@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 
@@ -24,6 +25,8 @@ import dev.doppel.faces.align.FaceMask;
 import dev.doppel.faces.align.FaceTemplate;
 import dev.doppel.faces.align.LandmarkSmoother;
 import dev.doppel.faces.align.Sharpness;
+import dev.doppel.faces.verify.FaceVerifier;
+import dev.doppel.faces.verify.FaceVerifiers;
 import dev.doppel.jobs.JobContext;
 import dev.doppel.jobs.JobFailedException;
 import dev.doppel.jobs.JobHandler;
@@ -35,8 +38,9 @@ import dev.doppel.storage.BlobStore;
 
 /**
  * EXTRACT: every Nth frame of a video → faces → landmarks (smoothed over time) → aligned 256 px crops, masks and
- * scores in the face set. It starts over when run again, so a crash or a re-run with new settings never leaves
- * half of an old extraction behind.
+ * scores in the face set; each crop is shown to a second face model, so that a set of background patches is
+ * flagged. It starts over when run again, so a crash or a re-run with new settings never leaves half of an old
+ * extraction behind.
  */
 @ApplicationScoped
 public class ExtractionJobHandler implements JobHandler {
@@ -64,6 +68,9 @@ public class ExtractionJobHandler implements JobHandler {
     @Inject
     FacesConfig config;
 
+    @Inject
+    FaceVerifiers verifiers;
+
     @Override
     public String type() {
         return TYPE;
@@ -85,6 +92,8 @@ public class ExtractionJobHandler implements JobHandler {
                 s.faceCount = 0;
                 s.framesScanned = 0;
                 s.framesWithFaces = 0;
+                s.facesChecked = 0;
+                s.facesDoubtful = 0;
             }
             return s;
         });
@@ -122,7 +131,11 @@ public class ExtractionJobHandler implements JobHandler {
         int scanned = 0;
         int withFaces = 0;
         int stored = 0;
+        FaceVerifier verifier = verifiers.create().orElse(null);
+        Optional<String> unchecked = verifier != null ? Optional.empty()
+                : Optional.of(verifiers.problem().orElse("The face check is unavailable: faces are not checked."));
         try (locator;
+                verifier;
                 BlobStore.LocalFile file = blobs.local(video.blobKey);
                 FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.path().toFile());
                 OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
@@ -150,7 +163,7 @@ public class ExtractionJobHandler implements JobHandler {
                         smoothers.add(new LandmarkSmoother());
                     }
                     pending.add(alignAndStore(context, set, index, found.get(f), image, aligner, smoothers.get(f), fps,
-                            size));
+                            size, verifier));
                 }
                 for (int f = found.size(); f < smoothers.size(); f++) {
                     smoothers.get(f).reset();
@@ -172,8 +185,9 @@ public class ExtractionJobHandler implements JobHandler {
         stored += flush(set, pending, scanned, withFaces);
         String message = stored == 0
                 ? "No faces were found in this video. Try a smaller minimum face size or another detector."
-                : String.format(Locale.ROOT, "%d faces from %d of %d frames scanned%s", stored, withFaces, scanned,
-                        locator.usesLandmarks() ? "" : " (aligned on the eyes: landmarks are unavailable)");
+                : String.format(Locale.ROOT, "%d faces from %d of %d frames scanned%s%s", stored, withFaces, scanned,
+                        locator.usesLandmarks() ? "" : " (aligned on the eyes: landmarks are unavailable)",
+                        unchecked.map(why -> ". " + why).orElse(""));
         finish(set, FaceSet.Status.READY, stored, scanned, withFaces, message, locator.usesLandmarks());
         LOG.debugf("Face set %s: %s", set.id, message);
         return set.id.toString();
@@ -185,7 +199,8 @@ public class ExtractionJobHandler implements JobHandler {
     }
 
     private Face alignAndStore(JobContext context, FaceSet set, int index, LocatedFace found, Mat image,
-            FaceAligner aligner, LandmarkSmoother smoother, double fps, int size) throws Exception {
+            FaceAligner aligner, LandmarkSmoother smoother, double fps, int size, FaceVerifier verifier)
+            throws Exception {
         double[] landmarks = found.hasLandmarks()
                 ? smoother.smooth(found.landmarks(), index, fps, set.everyNthFrame)
                 : null;
@@ -206,6 +221,7 @@ public class ExtractionJobHandler implements JobHandler {
             face.transform = join(aligned.transform());
             face.blur = Sharpness.of(aligned.crop());
             face.size = found.box().width();
+            face.faceScore = verifier == null ? null : verifier.score(aligned.crop());
             face.imageKey = blobs.put(ImageFiles.encode(".jpg", aligned.crop()));
             try {
                 face.maskKey = blobs.put(ImageFiles.encode(".png", mask));
@@ -257,6 +273,7 @@ public class ExtractionJobHandler implements JobHandler {
                     current.framesScanned = scanned;
                     current.framesWithFaces = withFaces;
                     current.landmarks = landmarks;
+                    faces.recountChecks(current, config.verification().minScore());
                 }
             }
         });

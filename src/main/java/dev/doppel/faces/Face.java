@@ -48,6 +48,10 @@ public class Face extends OwnedEntity {
     @Column(nullable = false)
     public double size;
 
+    /** How sure the face check is that the crop shows a face, 0 to 1; null when it was not checked. */
+    @Column(name = "face_score")
+    public Double faceScore;
+
     @Column(name = "image_key", nullable = false, length = 36)
     public String imageKey;
 

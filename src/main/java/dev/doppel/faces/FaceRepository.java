@@ -30,6 +30,12 @@ public class FaceRepository extends OwnedRepository<Face> {
         return count("faceSetId", faceSetId);
     }
 
+    /** Counts the set's checked faces and those scored below {@code minScore} again, after faces came or went. */
+    public void recountChecks(FaceSet set, double minScore) {
+        set.facesChecked = (int) count("faceSetId = ?1 and faceScore is not null", set.id);
+        set.facesDoubtful = (int) count("faceSetId = ?1 and faceScore < ?2", set.id, minScore);
+    }
+
     /** Faces go before their face sets, which go before their videos. */
     @Override
     public int deletionOrder() {

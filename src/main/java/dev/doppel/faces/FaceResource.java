@@ -26,6 +26,7 @@ import dev.doppel.account.CurrentUser;
 import dev.doppel.faces.FaceViews.Capabilities;
 import dev.doppel.faces.FaceViews.FaceView;
 import dev.doppel.faces.landmarks.LandmarkModel;
+import dev.doppel.faces.verify.FaceVerifiers;
 import dev.doppel.storage.BlobStore;
 import dev.doppel.web.Problem;
 
@@ -55,22 +56,28 @@ public class FaceResource {
     @Inject
     FacesConfig config;
 
+    @Inject
+    FaceVerifiers verifiers;
+
     public record DeleteRequest(List<UUID> ids) {
     }
 
     @GET
     @Path("/capabilities")
-    @Operation(summary = "Whether 68-point landmarks are available (and why not), and the detectors to choose from")
+    @Operation(summary = "Whether 68-point landmarks and the face check are available (and why not), and the "
+            + "detectors to choose from")
     public Capabilities capabilities() {
+        String faceCheckProblem = verifiers.problem().orElse(null);
         return new Capabilities(landmarks.problem().isEmpty(), landmarks.problem().orElse(null),
-                locators.detectors(), config.detector(), config.alignedSize());
+                locators.detectors(), config.detector(), config.alignedSize(), faceCheckProblem == null,
+                faceCheckProblem);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One face")
     public FaceView get(@PathParam("id") UUID id) {
-        return FaceView.of(faceSets.face(me.id(), id));
+        return FaceView.of(faceSets.face(me.id(), id), config.verification().minScore());
     }
 
     @GET

@@ -59,6 +59,19 @@ public class FaceSet extends OwnedEntity {
     @Column(name = "frames_with_faces", nullable = false)
     public int framesWithFaces;
 
+    /** Faces that have a face score (the others were not checked). */
+    @Column(name = "faces_checked", nullable = false)
+    public int facesChecked;
+
+    /** Checked faces whose score is below the face check's minimum: they may not be faces. */
+    @Column(name = "faces_doubtful", nullable = false)
+    public int facesDoubtful;
+
+    /** Most checked faces may not be faces: the set needs a review before it is trained on. */
+    public boolean mostlyNotFaces() {
+        return facesChecked > 0 && facesDoubtful * 2 > facesChecked;
+    }
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -44,6 +44,9 @@ public class FaceSetResource {
     @Inject
     FaceSetService faceSets;
 
+    @Inject
+    FacesConfig config;
+
     public record RenameRequest(String name) {
     }
 
@@ -66,9 +69,14 @@ public class FaceSetResource {
 
     @GET
     @Path("/{id}/faces")
-    @Operation(summary = "Its faces, by frame (default), or sharpest or largest first (sort=blur|size)")
+    @Operation(summary = "Its faces, by frame (default), sharpest or largest first (sort=blur|size), or least "
+            + "face-like first (sort=score: lowest face score first, unchecked faces last)")
+    @APIResponse(responseCode = "200", description = "The faces, in the order asked for")
+    @APIResponse(responseCode = "400", description = "An unknown sort")
+    @APIResponse(responseCode = "404", description = "No such face set in this account")
     public List<FaceView> faces(@PathParam("id") UUID id, @QueryParam("sort") String sort) {
-        return faceSets.faces(me.id(), id, sort).stream().map(FaceView::of).toList();
+        double minScore = config.verification().minScore();
+        return faceSets.faces(me.id(), id, sort).stream().map(f -> FaceView.of(f, minScore)).toList();
     }
 
     @POST

@@ -110,7 +110,8 @@ public class FaceSetService {
             case "frame" -> Sort.by("frameIndex").and("boxX");
             case "blur" -> Sort.descending("blur");
             case "size" -> Sort.descending("size");
-            default -> throw ProblemException.invalid("sort", "sort must be frame, blur or size.");
+            case "score" -> Sort.by("faceScore", Sort.NullPrecedence.NULLS_LAST).and("frameIndex");
+            default -> throw ProblemException.invalid("sort", "sort must be frame, blur, size or score.");
         };
         return faces.inSet(ownerId, faceSetId, order);
     }
@@ -143,13 +144,16 @@ public class FaceSetService {
         for (UUID id : new LinkedHashSet<>(ids)) {
             found.add(faces.requireOwned(ownerId, id));
         }
+        Set<FaceSet> touched = new LinkedHashSet<>();
         for (Face face : found) {
             faces.deleteWithBlobs(face);
             FaceSet set = faceSets.findById(face.faceSetId);
             if (set != null) {
                 set.faceCount = Math.max(0, set.faceCount - 1);
+                touched.add(set);
             }
         }
+        touched.forEach(set -> faces.recountChecks(set, config.verification().minScore()));
         return found.size();
     }
 
@@ -201,6 +205,7 @@ public class FaceSetService {
             copied.forEach(blobs::deleteQuietly);
             throw e;
         }
+        faces.recountChecks(merged, config.verification().minScore());
         merged.message = merged.faceCount + " faces from " + sources.size() + " face sets";
         return merged;
     }
@@ -218,6 +223,7 @@ public class FaceSetService {
         copy.transform = f.transform;
         copy.blur = f.blur;
         copy.size = f.size;
+        copy.faceScore = f.faceScore;
         copy.imageKey = copyBlob(f.imageKey, copied);
         copy.maskKey = copyBlob(f.maskKey, copied);
         copy.createdAt = Instant.now();

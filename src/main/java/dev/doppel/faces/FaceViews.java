@@ -3,6 +3,8 @@ package dev.doppel.faces;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Face sets and faces as the API shows them; blob keys stay inside. */
 public final class FaceViews {
 
@@ -11,23 +13,37 @@ public final class FaceViews {
 
     public record FaceSetView(UUID id, String name, UUID videoId, FaceSet.Status status, String message,
             String detector, int everyNthFrame, int minFaceSize, int maxFacesPerFrame, boolean landmarks,
-            int faceCount, int framesScanned, int framesWithFaces, Instant createdAt) {
+            int faceCount, int framesScanned, int framesWithFaces,
+            @Schema(description = "Faces the face check looked at (0: none was checked, e.g. a set from before the "
+                    + "check or without its model file)", example = "42") int facesChecked,
+            @Schema(description = "Checked faces that may not be faces (face score below the minimum)",
+                    example = "31") int facesDoubtful,
+            @Schema(description = "Most checked faces may not be faces: review the set (sort its faces by score) "
+                    + "before training on it") boolean mostlyNotFaces,
+            Instant createdAt) {
         static FaceSetView of(FaceSet s) {
             return new FaceSetView(s.id, s.name, s.videoId, s.status, s.message, s.detector, s.everyNthFrame,
                     s.minFaceSize, s.maxFacesPerFrame, s.landmarks, s.faceCount, s.framesScanned, s.framesWithFaces,
-                    s.createdAt);
+                    s.facesChecked, s.facesDoubtful, s.mostlyNotFaces(), s.createdAt);
         }
     }
 
     public record FaceView(UUID id, UUID faceSetId, int frameIndex, double[] box, double blur, double size,
-            boolean landmarks) {
-        static FaceView of(Face f) {
+            boolean landmarks,
+            @Schema(description = "How sure the face check (YuNet on the aligned crop) is that this is a face, 0 to 1; "
+                    + "null when it was not checked", nullable = true, example = "0.93") Double faceScore,
+            @Schema(description = "Whether the face check passed; null when it was not checked (unknown, not failed)",
+                    nullable = true) Boolean looksLikeFace) {
+        static FaceView of(Face f, double minScore) {
             return new FaceView(f.id, f.faceSetId, f.frameIndex,
-                    new double[] { f.boxX, f.boxY, f.boxWidth, f.boxHeight }, f.blur, f.size, f.landmarks != null);
+                    new double[] { f.boxX, f.boxY, f.boxWidth, f.boxHeight }, f.blur, f.size, f.landmarks != null,
+                    f.faceScore, f.faceScore == null ? null : f.faceScore >= minScore);
         }
     }
 
     public record Capabilities(boolean landmarks, String landmarksProblem, java.util.List<String> detectors,
-            String defaultDetector, int alignedSize) {
+            String defaultDetector, int alignedSize,
+            @Schema(description = "Whether extracted faces are checked by a second face model") boolean faceCheck,
+            @Schema(description = "Why they are not, when they are not", nullable = true) String faceCheckProblem) {
     }
 }

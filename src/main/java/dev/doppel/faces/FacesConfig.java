@@ -16,7 +16,7 @@ public interface FacesConfig {
     @WithDefault("/usr/share/dlib/shape_predictor_68_face_landmarks.dat")
     Path landmarkModel();
 
-    /** OpenCV's YuNet detector; optional, see models/README.md. */
+    /** OpenCV's YuNet: a detector to choose, and the check of every extracted face; see models/README.md. */
     @WithDefault("models/face_detection_yunet_2023mar.onnx")
     Path yunetModel();
 
@@ -27,6 +27,9 @@ public interface FacesConfig {
     /** Defaults for a new extraction; a user can change them and extract again. */
     Extraction extraction();
 
+    /** The second look at every extracted face (see FaceVerifier). */
+    Verification verification();
+
     interface Extraction {
         @WithDefault("1")
         int everyNthFrame();
@@ -36,5 +39,16 @@ public interface FacesConfig {
 
         @WithDefault("1")
         int maxFacesPerFrame();
+    }
+
+    interface Verification {
+        /**
+         * YuNet's score on the aligned crop from which a face counts as a face. Measured with bench/faces on
+         * every frame of the test clips: every GRID face 0.918 or more, the openmpf clip's face 0.914 or more (its
+         * 7 Haar boxes on a sweater 0.32 at most); the Tears of Steel clip's 42 Haar "faces" (background, a lamp,
+         * half faces cut off by a wrong alignment) 0.675 at most.
+         */
+        @WithDefault("0.8")
+        double minScore();
     }
 }

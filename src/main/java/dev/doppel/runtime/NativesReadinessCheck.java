@@ -21,6 +21,9 @@ public class NativesReadinessCheck implements HealthCheck {
     @Inject
     dev.doppel.faces.landmarks.LandmarkModel landmarks;
 
+    @Inject
+    dev.doppel.faces.verify.FaceVerifiers verifiers;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("doppel")
@@ -32,6 +35,8 @@ public class NativesReadinessCheck implements HealthCheck {
         natives.failure().ifPresent(f -> builder.withData("error", f));
         // Not a reason to be DOWN: extraction falls back to aligning on the eyes.
         builder.withData("landmarks", landmarks.problem().orElse("available"));
+        // Nor this: faces are then extracted unchecked, and their sets say so.
+        builder.withData("faceCheck", verifiers.problem().orElse("available"));
         return builder.status(natives.versions().isPresent()).build();
     }
 }

@@ -3,17 +3,22 @@ package dev.doppel.faces;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.imageio.ImageIO;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +27,7 @@ import dev.doppel.support.Accounts;
 import dev.doppel.support.TestMedia;
 import dev.doppel.support.TwoUsers;
 import dev.doppel.support.Uploads;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.http.Method;
@@ -32,6 +38,15 @@ class FaceSetResourceTests {
 
     @TempDir
     Path tmp;
+
+    @Inject
+    FaceRepository faceRepository;
+
+    @Inject
+    FaceSetRepository faceSetRepository;
+
+    @Inject
+    FacesConfig config;
 
     @Test
     void everyUploadGetsAFaceSetOfAlignedFaces() throws Exception {
@@ -46,6 +61,10 @@ class FaceSetResourceTests {
                 // Every fifth of 75 frames in the test profile: 15 frames, a face in each.
                 .body("[0].framesScanned", equalTo(15))
                 .body("[0].faceCount", equalTo(15))
+                // Every face passes the face check: a plain "Ready" set.
+                .body("[0].facesChecked", equalTo(15))
+                .body("[0].facesDoubtful", equalTo(0))
+                .body("[0].mostlyNotFaces", equalTo(false))
                 .extract().path("[0].id");
 
         List<Map<String, Object>> faces = session.request().get("/api/facesets/" + set + "/faces").then()
@@ -53,6 +72,11 @@ class FaceSetResourceTests {
         assertThat(faces).hasSize(15);
         assertThat(faces.get(0).get("frameIndex")).isEqualTo(0);
         assertThat(faces.get(1).get("frameIndex")).isEqualTo(5);
+        assertThat(faces).allSatisfy(f -> {
+            assertThat(((Number) f.get("faceScore")).doubleValue())
+                    .isGreaterThanOrEqualTo(config.verification().minScore());
+            assertThat(f.get("looksLikeFace")).isEqualTo(true);
+        });
 
         String face = (String) faces.get(0).get("id");
         BufferedImage crop = ImageIO.read(new ByteArrayInputStream(session.request().get("/api/faces/" + face + "/image")
@@ -100,12 +124,73 @@ class FaceSetResourceTests {
     }
 
     @Test
+    void flagsASetWhoseFacesAreMostlyNotFacesUntilTheyAreRemoved() {
+        // Tears of Steel: a three-quarter face with glasses before a busy set. The Haar cascade's "faces" there
+        // are lamps, screens and background; the face check sees no face in their aligned crops.
+        Accounts.Session session = Accounts.newSession("notfaces");
+        Uploads.uploaded(session, TestMedia.clip("tos_scientist-glasses_5s.mp4"));
+        Map<String, Object> set = session.request().get("/api/facesets").then().statusCode(200)
+                .body("[0].status", equalTo("READY"))
+                .body("[0].mostlyNotFaces", equalTo(true))
+                .extract().path("[0]");
+        String id = (String) set.get("id");
+        int count = (Integer) set.get("faceCount");
+        int doubtful = (Integer) set.get("facesDoubtful");
+        System.out.printf("Tears of Steel: %d faces, %d checked, %d may not be faces%n", count,
+                set.get("facesChecked"), doubtful);
+        assertThat(count).isPositive();
+        assertThat(set.get("facesChecked")).isEqualTo(count);
+        assertThat(doubtful * 2).isGreaterThan(count);
+
+        // Least face-like first, as the review page sorts them.
+        List<Map<String, Object>> faces = session.request().get("/api/facesets/" + id + "/faces?sort=score").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        List<Double> scores = faces.stream().map(f -> ((Number) f.get("faceScore")).doubleValue()).toList();
+        assertThat(scores).isSorted();
+        List<String> notFaces = faces.stream().filter(f -> Boolean.FALSE.equals(f.get("looksLikeFace")))
+                .map(f -> (String) f.get("id")).toList();
+        assertThat(notFaces).hasSize(doubtful);
+        session.request().get("/api/faces/" + notFaces.get(0)).then().statusCode(200)
+                .body("looksLikeFace", equalTo(false));
+
+        session.request().contentType(ContentType.JSON).body(Map.of("ids", notFaces)).post("/api/faces/delete")
+                .then().statusCode(200);
+        session.request().get("/api/facesets/" + id).then()
+                .body("faceCount", equalTo(count - doubtful))
+                .body("facesChecked", equalTo(count - doubtful))
+                .body("facesDoubtful", equalTo(0))
+                .body("mostlyNotFaces", equalTo(false));
+    }
+
+    @Test
+    void facesFromBeforeTheFaceCheckAreUnknownNotFailed() {
+        Accounts.Session session = Accounts.newSession("oldfaces");
+        Uploads.uploaded(session, TestMedia.clip("tos_scientist-glasses_5s.mp4"));
+        String id = session.request().get("/api/facesets").then().body("[0].mostlyNotFaces", equalTo(true))
+                .extract().path("[0].id");
+        // What V7 leaves on rows extracted before it: no score, and a set that checked none.
+        QuarkusTransaction.requiringNew().run(() -> {
+            faceRepository.update("faceScore = null where faceSetId = ?1", UUID.fromString(id));
+            FaceSet set = faceSetRepository.findById(UUID.fromString(id));
+            faceRepository.recountChecks(set, config.verification().minScore());
+        });
+        session.request().get("/api/facesets/" + id).then()
+                .body("facesChecked", equalTo(0))
+                .body("facesDoubtful", equalTo(0))
+                .body("mostlyNotFaces", equalTo(false));
+        session.request().get("/api/facesets/" + id + "/faces?sort=score").then().statusCode(200)
+                .body("faceScore", everyItem(nullValue()))
+                .body("looksLikeFace", everyItem(nullValue()));
+    }
+
+    @Test
     void aVideoWithoutFacesGivesAnEmptySetAndSaysWhy() throws Exception {
         Accounts.Session session = Accounts.newSession("nobody");
         Uploads.uploaded(session, TestMedia.syntheticVideo(tmp, 320, 240, 20, 10));
         session.request().get("/api/facesets").then()
                 .body("[0].status", equalTo("READY"))
                 .body("[0].faceCount", equalTo(0))
+                .body("[0].mostlyNotFaces", equalTo(false))
                 .body("[0].message", containsString("No faces were found"));
         session.request().get("/api/jobs").then().body("status", not(hasItem("FAILED")));
     }
@@ -121,6 +206,8 @@ class FaceSetResourceTests {
         String merged = session.request().contentType(ContentType.JSON)
                 .body(Map.of("name", "Speaker s2", "faceSets", sets)).post("/api/facesets/merge").then()
                 .statusCode(201).body("faceCount", equalTo(total)).body("name", equalTo("Speaker s2"))
+                // The copies keep their face scores.
+                .body("facesChecked", equalTo(total)).body("facesDoubtful", equalTo(0))
                 .extract().path("id");
         // The merged set owns copies: deleting a source leaves it whole.
         session.request().delete("/api/facesets/" + sets.get(0)).then().statusCode(204);
@@ -138,7 +225,10 @@ class FaceSetResourceTests {
                 .body("landmarks", equalTo(true))
                 .body("detectors", hasItem("haar"))
                 .body("detectors", hasItem("lbp"))
-                .body("alignedSize", equalTo(256));
+                .body("alignedSize", equalTo(256))
+                // The app ships YuNet's model file: every extracted face is checked.
+                .body("faceCheck", equalTo(true))
+                .body("faceCheckProblem", nullValue());
     }
 
     @Test

@@ -23,7 +23,8 @@ class OpsEndpointsTests {
                 .body("checks.find { it.name == 'doppel' }.data.opencv", matchesPattern("4\\.13\\.\\d+"))
                 .body("checks.find { it.name == 'doppel' }.data.ffmpeg", matchesPattern("8\\.0.*"))
                 .body("checks.find { it.name == 'doppel' }.data.pytorch", equalTo("2.5.1"))
-                .body("checks.find { it.name == 'doppel' }.data.device", matchesPattern("cpu|gpu \\d+"));
+                .body("checks.find { it.name == 'doppel' }.data.device", matchesPattern("cpu|gpu \\d+"))
+                .body("checks.find { it.name == 'doppel' }.data.faceCheck", equalTo("available"));
     }
 
     @Test
@@ -32,6 +33,16 @@ class OpsEndpointsTests {
                 .statusCode(200)
                 .body(containsString("/api/auth/register"))
                 .body(containsString("/api/me"));
+    }
+
+    @Test
+    void openApiShouldDescribeTheFaceCheck() {
+        given().get("/q/openapi?format=json").then()
+                .statusCode(200)
+                .body("components.schemas.FaceView.properties.faceScore.description", containsString("YuNet"))
+                .body("components.schemas.FaceSetView.properties.mostlyNotFaces.type", equalTo("boolean"))
+                .body("paths.'/api/facesets/{id}/faces'.get.responses.'400'.description",
+                        containsString("sort"));
     }
 
     @Test

@@ -54,6 +54,13 @@ class TrainingBrowserTests {
             driver.findElement(By.id("model-create-submit")).click();
 
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("loss-chart")));
+            // No verdict from the loss number alone: a tiny model once read "Best so far: 0.0377, recognisable"
+            // beside a preview of colour noise. The explainer sends the reader to the preview instead.
+            WebElement explainer = driver.findElement(By.id("model-explainer"));
+            assertThat(explainer.getText())
+                    .doesNotContainPattern("(?i)recogni[sz]able|blurry|\\bsharp\\b|\\bgood\\b")
+                    .containsPattern("(?i)preview");
+
             wait.until(d -> iterations(d) >= 50);
             WebElement preview = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("model-preview")));
             wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
