@@ -5,11 +5,10 @@ import { nameSubject, subscribeEvent } from '../jobs.ts'
 import { waitingText } from './queue-place.ts'
 import { navigate } from '../router.ts'
 import { el, fragment } from '../ui/dom.ts'
-import { formatCount } from '../ui/format.ts'
+import { formatCount, formatTimeSpent } from '../ui/format.ts'
 import { icons } from '../ui/icons.ts'
 import {
   formatLoss,
-  formatTrainingTime,
   modelPagePath,
   modelStatusLabel,
   presetLabel,
@@ -172,7 +171,7 @@ export function renderModelCard(initial: FaceModel, options: ModelCardOptions = 
 
     iterations.textContent = formatCount(Math.max(model.iterations, liveIteration))
     loss.textContent = formatLoss(model.bestLoss)
-    time.textContent = formatTrainingTime(model.trainingSeconds)
+    time.textContent = formatTimeSpent(model.trainingSeconds)
 
     const text =
       model.status === 'QUEUED'

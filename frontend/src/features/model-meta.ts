@@ -69,17 +69,6 @@ export function formatLoss(loss: number | null | undefined): string {
   return typeof loss === 'number' && Number.isFinite(loss) ? loss.toFixed(4) : '—'
 }
 
-/** Time spent training: "45 s", "12 min", "1 h 5 min"; "—" before it has started. */
-export function formatTrainingTime(seconds: number | null | undefined): string {
-  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) return '—'
-  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`
-  const minutes = Math.round(seconds / 60)
-  if (minutes < 60) return `${minutes} min`
-  const h = Math.floor(minutes / 60)
-  const m = minutes % 60
-  return m === 0 ? `${h} h` : `${h} h ${m} min`
-}
-
 /** "1 iteration", "1,240 iterations". */
 export function iterationsText(count: number): string {
   return count === 1 ? '1 iteration' : `${formatCount(count)} iterations`

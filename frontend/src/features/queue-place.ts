@@ -1,4 +1,5 @@
 import type { Job } from '../api/model/job.ts'
+import { formatMinutes } from '../ui/format.ts'
 
 /** "1st", "2nd", "3rd", "11th", "22nd"… */
 export function ordinal(n: number): string {
@@ -12,10 +13,7 @@ export function ordinal(n: number): string {
 export function startsIn(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 30) return 'starts in a moment'
   const minutes = Math.max(1, Math.round(seconds / 60))
-  if (minutes < 60) return minutes === 1 ? 'starts in about a minute' : `starts in about ${minutes} min`
-  const h = Math.floor(minutes / 60)
-  const m = minutes % 60
-  return m === 0 ? `starts in about ${h} h` : `starts in about ${h} h ${m} min`
+  return minutes === 1 ? 'starts in about a minute' : `starts in about ${formatMinutes(minutes)}`
 }
 
 /**

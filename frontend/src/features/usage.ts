@@ -2,16 +2,11 @@ import { fetchUsage } from '../api/me.ts'
 import type { Usage } from '../api/model/usage.ts'
 import { find } from '../ui/dom.ts'
 import { messageOf } from '../ui/form.ts'
-import { formatDateTime } from '../ui/format.ts'
+import { formatDateTime, formatTimeSpent } from '../ui/format.ts'
 
-/** "12 min", "1 h 5 min", "less than a minute". */
+/** "none", "45 s", "12 min", "1 h 5 min". */
 export function formatWorkerTime(seconds: number): string {
-  if (seconds < 60) return seconds <= 0 ? 'none' : 'less than a minute'
-  const minutes = Math.round(seconds / 60)
-  if (minutes < 60) return `${minutes} min`
-  const h = Math.floor(minutes / 60)
-  const m = minutes % 60
-  return m === 0 ? `${h} h` : `${h} h ${m} min`
+  return seconds <= 0 ? 'none' : formatTimeSpent(seconds)
 }
 
 /** The sentence under "GPU time today". */

@@ -22,7 +22,6 @@ import {
   FALLBACK_PRESETS,
   formatLoss,
   formatRate,
-  formatTrainingTime,
   iterationsText,
   modelStatusLabel,
   parseTrainMessage,
@@ -39,7 +38,7 @@ import { navigate } from '../router.ts'
 import { confirmAction } from '../ui/confirm-dialog.ts'
 import { el, find, fragment } from '../ui/dom.ts'
 import { FormController, messageOf } from '../ui/form.ts'
-import { formatCount, formatDateTime } from '../ui/format.ts'
+import { formatCount, formatDateTime, formatTimeSpent } from '../ui/format.ts'
 import { icons } from '../ui/icons.ts'
 import { showToast } from '../ui/toast.ts'
 
@@ -368,7 +367,7 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
     // Best and now, both smoothed the same way: the best is never above the loss it is compared with.
     smoothedOut.textContent = formatLoss(model.smoothedLoss)
     bestOut.textContent = formatLoss(model.bestLoss)
-    timeOut.textContent = formatTrainingTime(trainingSeconds())
+    timeOut.textContent = formatTimeSpent(trainingSeconds())
     deviceOut.textContent = deviceText(model.device)
 
     const training = isTraining(model.status)

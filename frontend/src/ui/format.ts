@@ -95,14 +95,25 @@ export function formatCount(value: number): string {
   return new Intl.NumberFormat().format(value)
 }
 
+/** Whole minutes in words: "12 min", "2 h", "1 h 5 min". */
+export function formatMinutes(minutes: number): string {
+  if (minutes < 60) return `${minutes} min`
+  const h = Math.floor(minutes / 60)
+  const m = minutes % 60
+  return m === 0 ? `${h} h` : `${h} h ${m} min`
+}
+
+/** Time spent (training, worker time): "45 s", "12 min", "1 h 5 min"; "—" when none. */
+export function formatTimeSpent(seconds: number | null | undefined): string {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) return '—'
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`
+  return formatMinutes(Math.round(seconds / 60))
+}
+
 /** A job's remaining time: "a few seconds left", "about 40 s left", "about 2 min left", "about 1 h 5 min left". */
 export function formatTimeLeft(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return ''
   if (seconds < 10) return 'a few seconds left'
   if (seconds < 55) return `about ${Math.round(seconds / 5) * 5} s left`
-  const minutes = Math.max(1, Math.round(seconds / 60))
-  if (minutes < 60) return `about ${minutes} min left`
-  const h = Math.floor(minutes / 60)
-  const m = minutes % 60
-  return m === 0 ? `about ${h} h left` : `about ${h} h ${m} min left`
+  return `about ${formatMinutes(Math.max(1, Math.round(seconds / 60)))} left`
 }

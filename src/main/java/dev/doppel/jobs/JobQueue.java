@@ -244,19 +244,12 @@ public class JobQueue {
             return;
         }
         if (retry && job.attempts < job.maxAttempts) {
-            job.status = JobStatus.QUEUED;
-            job.leaseHolder = null;
-            job.leaseExpiresAt = null;
             Duration backoff = config.retryBackoff().multipliedBy(1L << Math.min(job.attempts - 1, 10));
             if (backoff.compareTo(MAX_BACKOFF) > 0) {
                 backoff = MAX_BACKOFF;
             }
-            job.notBefore = Instant.now().plus(backoff);
-            job.message = "Try " + job.attempts + " failed (" + truncate(error, 200) + "); retrying in "
-                    + Math.max(1, backoff.toSeconds()) + " s";
-            closeRun(job, Instant.now());
-            events.jobChanged(job);
-            places.changed(job.lane);
+            requeue(job, backoff, true, "Try " + job.attempts + " failed (" + truncate(error, 200)
+                    + "); retrying in " + Math.max(1, backoff.toSeconds()) + " s");
             return;
         }
         finish(job, JobStatus.FAILED, error);
@@ -266,54 +259,45 @@ public class JobQueue {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void release(UUID jobId, String workerId) {
         Job job = held(jobId, workerId);
-        if (job == null) {
-            return;
+        if (job != null) {
+            requeue(job, Duration.ZERO, false, "Handed back by a worker that is shutting down; waiting for another");
         }
-        job.status = JobStatus.QUEUED;
-        job.attempts = Math.max(0, job.attempts - 1);
-        job.leaseHolder = null;
-        job.leaseExpiresAt = null;
-        job.notBefore = Instant.now();
-        job.message = "Handed back by a worker that is shutting down; waiting for another";
-        closeRun(job, job.notBefore);
-        events.jobChanged(job);
-        places.changed(job.lane);
     }
 
-    /** Its turn is over (a slice, or its account's GPU day): back to the queue, not counted as a try. */
+    /**
+     * Its turn is over (a slice, or its account's GPU day): back to the queue, not counted as a try, and behind
+     * everything that was already waiting as far as ties go.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void yieldTurn(UUID jobId, String workerId) {
         Job job = held(jobId, workerId);
-        if (job == null) {
-            return;
+        if (job != null) {
+            requeue(job, Duration.ZERO, false, PAUSED);
         }
-        job.status = JobStatus.QUEUED;
-        job.attempts = Math.max(0, job.attempts - 1);
-        job.leaseHolder = null;
-        job.leaseExpiresAt = null;
-        job.etaSeconds = null;
-        // Behind everything that was already waiting, as far as ties go.
-        job.notBefore = Instant.now();
-        job.message = PAUSED;
-        closeRun(job, job.notBefore);
-        events.jobChanged(job);
-        places.changed(job.lane);
     }
 
     /** The job waits for something else: back to the queue after {@code delay}, not counted as a try. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void defer(UUID jobId, String workerId, java.time.Duration delay, String message) {
         Job job = held(jobId, workerId);
-        if (job == null) {
-            return;
+        if (job != null) {
+            requeue(job, delay, false, message);
         }
+    }
+
+    /** Back to the queue from a run: claimable again after {@code delay}; a try is used only when it failed. */
+    private void requeue(Job job, Duration delay, boolean triedAndFailed, String message) {
+        Instant now = Instant.now();
         job.status = JobStatus.QUEUED;
-        job.attempts = Math.max(0, job.attempts - 1);
+        if (!triedAndFailed) {
+            job.attempts = Math.max(0, job.attempts - 1);
+        }
         job.leaseHolder = null;
         job.leaseExpiresAt = null;
-        job.notBefore = Instant.now().plus(delay);
+        job.etaSeconds = null;
+        job.notBefore = now.plus(delay);
         job.message = message;
-        closeRun(job, Instant.now());
+        closeRun(job, now);
         events.jobChanged(job);
         places.changed(job.lane);
     }

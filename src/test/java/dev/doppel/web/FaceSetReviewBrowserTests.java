@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.doppel.support.Accounts;
 import dev.doppel.support.Browser;
+import dev.doppel.support.ConfirmDialog;
 import dev.doppel.support.TestMedia;
 import dev.doppel.support.Uploads;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -83,7 +84,7 @@ class FaceSetReviewBrowserTests {
             driver.findElement(By.id("select-doubtful")).click();
             wait.until(d -> d.findElement(By.id("selected-count")).getText().startsWith(doubtful + " of"));
             driver.findElement(By.id("remove-selected")).click();
-            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            ConfirmDialog.await(driver, wait).confirmButton().click();
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("faceset-review")));
             assertThat(driver.findElements(By.cssSelector(".face-tile .face-doubt"))).isEmpty();
             assertThat(driver.findElement(By.cssSelector(".faceset-subtitle")).getText()).doesNotContain("may not be");
