@@ -770,6 +770,17 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
     if (before !== fresh.status && !isTraining(fresh.status)) ticks.length = 0
   }
 
+  /**
+   * Iterations beyond the model's own count (from the job's progress or a loss point) prove it trains: a
+   * "Queued" fetched before the worker started is out of date. The status says so at once, the rest follows.
+   */
+  const noticeTraining = (): void => {
+    if (model.status !== 'QUEUED' || currentIteration() <= model.iterations) return
+    model = { ...model, status: 'TRAINING', message: null }
+    renderStatus()
+    void refetchModel()
+  }
+
   const refetchModel = async (): Promise<void> => {
     try {
       const fresh = await fetchModel(model.id, signal)
@@ -786,6 +797,7 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
       job = next
       renderNumbers()
       renderStatus()
+      noticeTraining()
     },
     onModel: setModel,
     onGone: () => showNotFound(outlet, MODEL_NOT_FOUND),
@@ -803,13 +815,8 @@ function showModel(outlet: HTMLElement, initial: FaceModel, presetsPromise: Prom
       const best = model.bestLoss === null ? data.smoothed : Math.min(model.bestLoss, data.smoothed)
       model = { ...model, smoothedLoss: data.smoothed, bestLoss: best }
     }
-    // A loss point proves it trains: a "Queued" read before the worker started is out of date.
-    if (model.status === 'QUEUED') {
-      model = { ...model, status: 'TRAINING', message: null }
-      renderStatus()
-      void refetchModel()
-    }
     onLoss({ iteration: data.iteration, lossA: data.lossA, lossB: data.lossB })
+    noticeTraining()
   })
   const unsubscribePreview = subscribeEvent(PREVIEW_EVENT, (data) => {
     if (!isPreviewEvent(data) || !isMine(data.modelId)) return
