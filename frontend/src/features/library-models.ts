@@ -49,7 +49,7 @@ export function setupLibraryModels(section: LibrarySection): () => void {
       nameSubject(model.id, model.name)
       // Its TRAIN job's events follow; the list makes sure it is known even if they are late.
       void refreshJobs()
-      showToast(`Training “${model.name}” has started.`)
+      showToast(`Training “${model.name}” queued.`)
       navigate(modelPagePath(model.id))
     },
   })

@@ -404,7 +404,8 @@ export function setupSwapForm(section: HTMLElement, options: SwapFormOptions): S
       nameSubject(result.id, result.name)
       // Its SWAP job's events follow; the list makes sure it is known even if they are late.
       void refreshJobs()
-      showToast(`Swapping “${result.videoName || result.name}” has started.`)
+      // Queued, not started: the result page says where it stands in line.
+      showToast(`Swap of “${result.videoName || result.name}” queued.`)
       navigate(resultPagePath(result.id))
     } catch (error) {
       if (signal.aborted) return

@@ -219,7 +219,7 @@ function showResult(outlet: HTMLElement, initial: Result, signal: AbortSignal): 
     const faces =
       result.status === 'READY' && typeof framesWithFaces === 'number' && typeof frameCount === 'number' && frameCount > 0
         ? `${formatCount(framesWithFaces)} (${Math.round((framesWithFaces / frameCount) * 100)} %)`
-        : number(framesWithFaces)
+        : '—'
     const duration =
       typeof durationSeconds === 'number' && durationSeconds > 0
         ? el('time', { datetime: durationAttr(durationSeconds) }, formatDuration(durationSeconds))
