@@ -50,9 +50,7 @@ class GpuBudgetTests {
     @Test
     void gpuWorkBeyondTheDailyLimitWaitsWithTheReason() throws Exception {
         Accounts.Session spent = Accounts.newSession("spent");
-        Uploads.uploaded(spent, TestMedia.clip("grid_man-denim-shirt_bbaf2n.mp4"));
-        Uploads.uploaded(spent, TestMedia.clip("grid_woman-long-hair_brbk7n.mp4"));
-        List<String> sets = spent.request().get("/api/facesets").then().extract().jsonPath().getList("id");
+        String[] sets = Uploads.twoFaceSets(spent, "grid_man-denim-shirt_bbaf2n.mp4", "grid_woman-long-hair_brbk7n.mp4");
         // Thumbnails and faces are CPU work: the GPU limit never holds them.
         assertThat(spent.request().get("/api/facesets").then().extract().jsonPath().getList("status"))
                 .containsOnly("READY");
@@ -60,7 +58,7 @@ class GpuBudgetTests {
         // A first training ran for a minute today (recorded as the workers record every run).
         ranOnTheGpu(spent, Duration.ofSeconds(61));
         String model = spent.request().contentType(ContentType.JSON)
-                .body(Map.of("faceSetA", sets.get(1), "faceSetB", sets.get(0), "preset", "tiny", "maxIterations", 50))
+                .body(Map.of("faceSetA", sets[0], "faceSetB", sets[1], "preset", "tiny", "maxIterations", 50))
                 .post("/api/models").then().statusCode(201).extract().path("id");
         String job = spent.request().get("/api/models/" + model).then().extract().path("jobId");
         Thread.sleep(3_000);
@@ -102,12 +100,10 @@ class GpuBudgetTests {
     @Test
     void aRunningTrainingPausesWhenItsAccountRunsOutOfGpuTime() throws Exception {
         Accounts.Session nearly = Accounts.newSession("nearly");
-        Uploads.uploaded(nearly, TestMedia.clip("grid_man-denim-shirt_bbaf2n.mp4"));
-        Uploads.uploaded(nearly, TestMedia.clip("grid_woman-long-hair_brbk7n.mp4"));
-        List<String> sets = nearly.request().get("/api/facesets").then().extract().jsonPath().getList("id");
+        String[] sets = Uploads.twoFaceSets(nearly, "grid_man-denim-shirt_bbaf2n.mp4", "grid_woman-long-hair_brbk7n.mp4");
         ranOnTheGpu(nearly, Duration.ofSeconds(50));
         String model = nearly.request().contentType(ContentType.JSON)
-                .body(Map.of("faceSetA", sets.get(1), "faceSetB", sets.get(0), "preset", "tiny",
+                .body(Map.of("faceSetA", sets[0], "faceSetB", sets[1], "preset", "tiny",
                         "maxIterations", 1_000_000, "plateauIterations", 0))
                 .post("/api/models").then().statusCode(201).extract().path("id");
         String job = nearly.request().get("/api/models/" + model).then().extract().path("jobId");

@@ -165,10 +165,8 @@ class JobLanesTests {
         synchronized (JobLanesTests.class) {
             if (trainer == null) {
                 trainer = Accounts.newSession("long-trainer");
-                Uploads.uploaded(trainer, TestMedia.clip("grid_man-denim-shirt_bbaf2n.mp4"));
-                Uploads.uploaded(trainer, TestMedia.clip("grid_woman-long-hair_brbk7n.mp4"));
-                List<String> ids = trainer.request().get("/api/facesets").then().extract().jsonPath().getList("id");
-                trainerSets = new String[] { ids.get(1), ids.get(0) };
+                trainerSets = Uploads.twoFaceSets(trainer, "grid_man-denim-shirt_bbaf2n.mp4",
+                        "grid_woman-long-hair_brbk7n.mp4");
             }
         }
         String model = trainer.request().contentType(ContentType.JSON)

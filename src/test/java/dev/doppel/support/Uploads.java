@@ -57,6 +57,17 @@ public final class Uploads {
         return id;
     }
 
+    /**
+     * Uploads a clip of person A, then one of person B, waits for their faces, and returns the two face sets'
+     * ids as {A, B} (the list is newest first).
+     */
+    public static String[] twoFaceSets(Accounts.Session session, String clipA, String clipB) {
+        uploaded(session, TestMedia.clip(clipA));
+        uploaded(session, TestMedia.clip(clipB));
+        java.util.List<String> ids = session.request().get("/api/facesets").then().extract().jsonPath().getList("id");
+        return new String[] { ids.get(1), ids.get(0) };
+    }
+
     /** Waits until none of the session's jobs is queued or running. */
     public static void awaitJobs(Accounts.Session session) {
         try {

@@ -140,10 +140,7 @@ class ModelResourceTests {
     }
 
     private static String[] twoFaceSets(Accounts.Session session) {
-        Uploads.uploaded(session, TestMedia.clip("grid_man-denim-shirt_bbaf2n.mp4"));
-        Uploads.uploaded(session, TestMedia.clip("grid_woman-long-hair_brbk7n.mp4"));
-        List<String> ids = session.request().get("/api/facesets").then().extract().jsonPath().getList("id");
-        return new String[] { ids.get(1), ids.get(0) };
+        return Uploads.twoFaceSets(session, "grid_man-denim-shirt_bbaf2n.mp4", "grid_woman-long-hair_brbk7n.mp4");
     }
 
     private static String create(Accounts.Session session, String[] sets, Map<String, Object> limits) {

@@ -81,9 +81,8 @@ class TrainingBrowserTests {
     @Test
     void shouldUseTheSameWordsForTheTrainingEverywhere() throws Exception {
         Accounts.Session session = Accounts.newSession("words");
-        String videoA = Uploads.uploaded(session, TestMedia.clip("grid_man-black-top_sbia1a.mp4"));
-        Uploads.uploaded(session, TestMedia.clip("grid_woman-pink-top_lbbc2a.mp4"));
-        List<String> sets = session.request().get("/api/facesets").then().extract().jsonPath().getList("id");
+        String[] sets = Uploads.twoFaceSets(session, "grid_man-black-top_sbia1a.mp4", "grid_woman-pink-top_lbbc2a.mp4");
+        String videoA = session.request().get("/api/videos").then().extract().path("[1].id");
         try (Browser browser = new Browser(1280, 900)) {
             WebDriver driver = browser.driver();
             WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(60));
@@ -92,7 +91,7 @@ class TrainingBrowserTests {
             session.request().contentType(ContentType.JSON).body(Map.of("seconds", 3))
                     .post("/api/jobs/diagnostic").then().statusCode(201);
             String model = session.request().contentType(ContentType.JSON)
-                    .body(Map.of("name", "Words", "faceSetA", sets.get(1), "faceSetB", sets.get(0), "preset", "tiny",
+                    .body(Map.of("name", "Words", "faceSetA", sets[0], "faceSetB", sets[1], "preset", "tiny",
                             "plateauIterations", 0))
                     .post("/api/models").then().statusCode(201).extract().path("id");
             driver.get(root + "models/" + model);
