@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.doppel.support.Accounts;
 import dev.doppel.support.Await;
-import dev.doppel.support.TestMedia;
 import dev.doppel.support.TwoUsers;
 import dev.doppel.support.Uploads;
 import io.quarkus.test.junit.QuarkusTest;
