@@ -42,7 +42,16 @@ public final class AppProcess implements AutoCloseable {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of("bash", "docker/start.sh", "-Dquarkus.http.port=" + port,
                 "-Ddoppel.role=" + role, "-Ddoppel.data-dir=" + dataDir));
-        if (!onPostgres()) {
+        if (onPostgres()) {
+            // One schema per data directory: the processes of one test share it, and nothing left queued by the
+            // surefire pass or by another test (all on the CI's one database) takes a place in this test's queue.
+            String schema = "it_" + Integer.toHexString(dataDir.toAbsolutePath().toString().hashCode());
+            String base = System.getenv().getOrDefault("DOPPEL_PG_URL", "jdbc:postgresql://127.0.0.1:5432/doppel");
+            command.add("-Dquarkus.datasource.jdbc.url=" + base + (base.contains("?") ? "&" : "?")
+                    + "currentSchema=" + schema);
+            command.add("-Dquarkus.flyway.schemas=" + schema);
+            command.add("-Dquarkus.flyway.default-schema=" + schema);
+        } else {
             command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dataDir.toAbsolutePath()
                     + "/db/doppel;AUTO_SERVER=TRUE");
         }
