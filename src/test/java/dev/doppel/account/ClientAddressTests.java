@@ -2,11 +2,13 @@ package dev.doppel.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Addresses as people read them, whatever spelling the socket (or an older row) had. */
+@Tag("no-database")
 class ClientAddressTests {
 
     @ParameterizedTest(name = "{0} → {1}")

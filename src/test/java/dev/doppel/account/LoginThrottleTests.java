@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The sliding window itself, with a clock the test moves. */
+@Tag("no-database")
 class LoginThrottleTests {
 
     private final MutableClock clock = new MutableClock();

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 import org.bytedeco.javacpp.Loader;
@@ -16,6 +18,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.doppel.faces.align.AlignedFace;
@@ -28,6 +31,7 @@ import dev.doppel.faces.landmarks.ShapePredictor;
 import dev.doppel.support.TestMedia;
 
 /** Detection, landmarks, alignment and smoothing on every frame of the real GRID clips. */
+@Tag("no-database")
 class GridFaceTests {
 
     private static ShapePredictor predictor;
@@ -82,9 +86,10 @@ class GridFaceTests {
         double[] tr = aligner.template().rightEye();
         List<Double> errors = new ArrayList<>();
         for (Path clip : TestMedia.gridClips()) {
+            List<double[]> located = landmarks(clip);
             frames(clip, (index, frame) -> {
-                for (LocatedFace face : locator.locate(frame, 40, 1)) {
-                    try (AlignedFace aligned = aligner.alignOnLandmarks(frame, face.landmarks())) {
+                if (located.get(index) != null) {
+                    try (AlignedFace aligned = aligner.alignOnLandmarks(frame, located.get(index))) {
                         double[] l = FaceTemplateAccess.mean(aligned.landmarks(), 36, 42);
                         double[] r = FaceTemplateAccess.mean(aligned.landmarks(), 42, 48);
                         errors.add(Math.max(Math.hypot(l[0] - tl[0], l[1] - tl[1]), Math.hypot(r[0] - tr[0], r[1] - tr[1])));
@@ -152,13 +157,13 @@ class GridFaceTests {
         LandmarkSmoother smoother = new LandmarkSmoother();
         double[][] previous = new double[1][];
         double[] sum = new double[2];
+        List<double[]> located = landmarks(clip);
         frames(clip, (index, frame) -> {
-            List<LocatedFace> faces = locator.locate(frame, 40, 1);
-            if (faces.isEmpty()) {
+            double[] points = located.get(index);
+            if (points == null) {
                 previous[0] = null;
                 return;
             }
-            double[] points = faces.get(0).landmarks();
             if (smoothed) {
                 points = smoother.smooth(points, index, 25, 1);
             }
@@ -177,6 +182,26 @@ class GridFaceTests {
         });
         return new double[] { sum[0] / sum[1] };
     }
+
+    /**
+     * The first face's landmarks in every frame of a clip (null where none was found), located once per clip and
+     * shared by the alignment and smoothing tests: locating is the slow part, and both want the same faces.
+     */
+    private static synchronized List<double[]> landmarks(Path clip) throws Exception {
+        List<double[]> known = LANDMARKS.get(clip);
+        if (known == null) {
+            List<double[]> located = new ArrayList<>();
+            frames(clip, (index, frame) -> {
+                List<LocatedFace> faces = locator.locate(frame, 40, 1);
+                located.add(faces.isEmpty() ? null : faces.get(0).landmarks());
+            });
+            known = located;
+            LANDMARKS.put(clip, known);
+        }
+        return known;
+    }
+
+    private static final Map<Path, List<double[]>> LANDMARKS = new HashMap<>();
 
     /** Outer and inner eye corners (36, 39, 42, 45) and mouth corners (48, 54). */
     private static double[] corners(double[] pts) {

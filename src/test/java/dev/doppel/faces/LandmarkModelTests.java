@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import dev.doppel.faces.landmarks.LandmarkModel;
 import dev.doppel.faces.landmarks.LandmarkModelAccess;
 
 /** A missing or damaged model file: a clear reason, no predictor, and extraction falls back to the eyes. */
+@Tag("no-database")
 class LandmarkModelTests {
 
     @TempDir

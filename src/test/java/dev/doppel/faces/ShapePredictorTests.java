@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +27,7 @@ import dev.doppel.support.TestMedia;
  * The Java reading and evaluation of dlib's model against dlib itself: src/test/cpp/dlib-reference/run.sh ran
  * dlib 19.24 on the same images and wrote its boxes and landmarks to dlib-reference.json.
  */
+@Tag("no-database")
 class ShapePredictorTests {
 
     static final Path MODEL = Path.of(System.getProperty("doppel.test.dlib-model",

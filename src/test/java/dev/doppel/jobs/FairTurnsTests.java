@@ -7,9 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The scheduling policy on its own: who goes next, where each waiting job stands, when a training yields. */
+@Tag("no-database")
 class FairTurnsTests {
 
     private static final UUID A = new UUID(0, 1);

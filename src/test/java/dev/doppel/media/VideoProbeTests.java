@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.doppel.support.TestMedia;
 
 /** The probe on its own, against the real clips and the real decoder. */
+@Tag("no-database")
 class VideoProbeTests {
 
     private final VideoProbe probe = new VideoProbe();

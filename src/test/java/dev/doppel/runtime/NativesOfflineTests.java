@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (no interface up, so every connection fails at once) with empty DJL and JavaCPP caches loads OpenCV, FFmpeg
  * and PyTorch and computes with them.
  */
+@Tag("no-database")
 class NativesOfflineTests {
 
     @TempDir

@@ -2,8 +2,10 @@ package dev.doppel.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("no-database")
 class RoleTests {
 
     @Test

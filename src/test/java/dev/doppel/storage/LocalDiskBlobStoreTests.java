@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.Random;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("no-database")
 class LocalDiskBlobStoreTests {
 
     @TempDir

@@ -13,6 +13,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import ai.djl.Device;
@@ -31,6 +32,7 @@ import dev.doppel.runtime.OfflineDefaults;
 import dev.doppel.support.TestMedia;
 
 /** The network and one training step at a time, on real aligned faces of two GRID speakers, on the CPU. */
+@Tag("no-database")
 class AutoencoderTrainerTests {
 
     private static final Path PRESETS = Path.of("models/presets");

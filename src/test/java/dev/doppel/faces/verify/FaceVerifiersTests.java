@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.doppel.support.TestFacesConfig;
 
 /** Without a usable model file faces go unchecked, and the reason is kept to be shown; nothing throws. */
+@Tag("no-database")
 class FaceVerifiersTests {
 
     @TempDir

@@ -11,6 +11,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.doppel.support.TestFacesConfig;
@@ -20,6 +21,7 @@ import dev.doppel.support.TestMedia;
  * The face check on real aligned crops, made the way extraction makes them: real faces pass, the background
  * patches a Haar cascade takes for faces fail.
  */
+@Tag("no-database")
 class YuNetFaceVerifierTests {
 
     /** The model file the app ships in models/ (the tests run in the project folder). */

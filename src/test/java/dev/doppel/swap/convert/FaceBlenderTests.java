@@ -7,6 +7,7 @@ import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.doppel.faces.MeanFace;
@@ -20,6 +21,7 @@ import dev.doppel.swap.SwapOptions.ColourMode;
  * The blender on synthetic frames, where the right answer is known: a flat "face" of one colour pasted into a
  * frame of another, at the place the mean face's landmarks say.
  */
+@Tag("no-database")
 class FaceBlenderTests {
 
     static final int SIZE = 64;

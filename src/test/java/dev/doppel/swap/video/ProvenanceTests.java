@@ -1,5 +1,7 @@
 package dev.doppel.swap.video;
 
+import org.junit.jupiter.api.Tag;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.bytedeco.opencv.global.opencv_core;
@@ -15,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and change nothing else. Checked on the pixels, not only on {@link Provenance#labelArea}, so moving both back
  * to the bottom still fails.
  */
+@Tag("no-database")
 class ProvenanceTests {
 
     @ParameterizedTest

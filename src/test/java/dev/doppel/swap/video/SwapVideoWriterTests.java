@@ -15,12 +15,14 @@ import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.doppel.support.DecodedVideo;
 
 /** The writer with FFmpeg for real: tags, frame rate, and a source whose size H.264 cannot take as it is. */
+@Tag("no-database")
 class SwapVideoWriterTests {
 
     @TempDir
