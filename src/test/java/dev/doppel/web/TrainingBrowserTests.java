@@ -50,7 +50,7 @@ class TrainingBrowserTests {
             new Select(driver.findElement(By.id("model-preset"))).selectByValue("tiny");
             WebElement max = driver.findElement(By.id("model-max-iterations"));
             max.clear();
-            max.sendKeys("300");
+            max.sendKeys("120");
             driver.findElement(By.id("model-create-submit")).click();
 
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("loss-chart")));
@@ -67,7 +67,7 @@ class TrainingBrowserTests {
                     "return arguments[0].complete && arguments[0].naturalWidth > 0;", preview));
             browser.screenshot("training");
             wait.until(d -> d.findElement(By.id("model-status")).getText().toLowerCase().contains("complete"));
-            assertThat(iterations(driver)).isEqualTo(300);
+            assertThat(iterations(driver)).isEqualTo(120);
             assertThat(driver.findElements(By.cssSelector("#loss-chart canvas"))).isNotEmpty();
             browser.screenshot("trained");
         }
