@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.doppel.support.AppProcess;
 
 /**
@@ -18,6 +21,8 @@ import dev.doppel.support.AppProcess;
  * each role, and with a role that does not exist.
  */
 class PackagedAppIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path tmp;
@@ -60,6 +65,38 @@ class PackagedAppIT {
     void workerRoleStartsAndSaysSo() throws Exception {
         try (AppProcess worker = AppProcess.start("worker", Files.createDirectories(tmp.resolve("data")))) {
             assertThat(worker.awaitReady(Duration.ofSeconds(90))).contains("\"role\": \"worker\"");
+        }
+    }
+
+    /**
+     * Started outside the project (as an installed app is), the app still has its four presets and YuNet: both
+     * ship inside it. With YuNet's file set to a path that does not exist, faces are found with Haar and the
+     * health check says so.
+     */
+    @Test
+    void startedFromAnotherDirectoryItHasItsPresetsAndDetector() throws Exception {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        try (AppProcess app = AppProcess.startFrom(elsewhere, "web", Files.createDirectories(tmp.resolve("data-a")));
+                AppProcess noYuNet = AppProcess.startFrom(elsewhere, "web",
+                        Files.createDirectories(tmp.resolve("data-b")),
+                        "-Ddoppel.faces.yunet-model=" + elsewhere.resolve("missing/yunet.onnx"))) {
+            assertThat(app.awaitReady(Duration.ofSeconds(90))).contains("\"detector\": \"yunet\"")
+                    .contains("\"faceCheck\": \"available\"").doesNotContain("detectorProblem");
+            String cookie = app.signUp("elsewhere-" + UUID.randomUUID() + "@example.test", "correct horse battery");
+            var presets = app.get("/api/models/presets", cookie);
+            assertThat(presets.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(presets.body()).findValuesAsText("name")).containsExactly("hq", "lite",
+                    "original", "tiny");
+            assertThat(JSON.readTree(app.get("/api/faces/capabilities", cookie).body()).get("detectors").toString())
+                    .contains("yunet");
+
+            assertThat(noYuNet.awaitReady(Duration.ofSeconds(90))).contains("\"detector\": \"haar\"")
+                    .contains("\"detectorProblem\": \"The yunet detector is not available here (its model "
+                            + elsewhere.resolve("missing/yunet.onnx") + " is missing); faces are found with haar.\"");
+            String other = noYuNet.signUp("no-yunet-" + UUID.randomUUID() + "@example.test", "correct horse battery");
+            JsonNode capabilities = JSON.readTree(noYuNet.get("/api/faces/capabilities", other).body());
+            assertThat(capabilities.get("detectors").toString()).doesNotContain("yunet");
+            assertThat(capabilities.get("defaultDetector").asText()).isEqualTo("haar");
         }
     }
 

@@ -12,11 +12,11 @@ public record ExtractionSettings(
         @Min(value = 1, message = "must be at least 1") @Max(value = 20, message = "must be at most 20") Integer maxFacesPerFrame,
         String detector) {
 
-    ExtractionSettings withDefaults(FacesConfig config) {
+    ExtractionSettings withDefaults(FacesConfig config, String defaultDetector) {
         return new ExtractionSettings(
                 everyNthFrame != null ? everyNthFrame : config.extraction().everyNthFrame(),
                 minFaceSize != null ? minFaceSize : config.extraction().minFaceSize(),
                 maxFacesPerFrame != null ? maxFacesPerFrame : config.extraction().maxFacesPerFrame(),
-                detector != null ? detector.trim().toLowerCase(Locale.ROOT) : config.detector());
+                detector != null ? detector.trim().toLowerCase(Locale.ROOT) : defaultDetector);
     }
 }

@@ -1,9 +1,9 @@
 package dev.doppel.faces;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +14,7 @@ import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
 import dev.doppel.faces.detect.CascadeFaceDetector;
 import dev.doppel.faces.detect.FaceDetector;
 import dev.doppel.faces.detect.YuNetFaceDetector;
+import dev.doppel.faces.detect.YuNetModelFile;
 import dev.doppel.faces.landmarks.LandmarkModel;
 
 /**
@@ -43,23 +44,40 @@ public class FaceLocators {
     /** Detector names this installation can use. */
     public List<String> detectors() {
         List<String> names = new ArrayList<>(List.of("haar", "lbp"));
-        if (Files.isRegularFile(config.yunetModel())) {
-            names.add("yunet");
+        if (YuNetModelFile.resolve(config.yunetModel()).isPresent()) {
+            names.add(0, "yunet");
         }
         return names;
+    }
+
+    /**
+     * The configured detector, or Haar when that is YuNet and its file is missing: extraction and swaps go on
+     * with the cascade, and the health check says so ({@link #detectorProblem()}).
+     */
+    public String defaultDetector() {
+        return detectors().contains(config.detector()) ? config.detector() : "haar";
+    }
+
+    /** Why the configured detector is not the one in use, or empty when it is. */
+    public Optional<String> detectorProblem() {
+        if (defaultDetector().equals(config.detector())) {
+            return Optional.empty();
+        }
+        return Optional.of("The " + config.detector() + " detector is not available here ("
+                + ("yunet".equals(config.detector()) ? "its model " + config.yunetModel() + " is missing"
+                        : "no such detector")
+                + "); faces are found with haar.");
     }
 
     public FaceLocator create(String detectorName) {
         FaceDetector detector = switch (detectorName) {
             case "haar" -> CascadeFaceDetector.haar();
             case "lbp" -> CascadeFaceDetector.lbp();
-            case "yunet" -> {
-                if (!Files.isRegularFile(config.yunetModel())) {
-                    throw new IllegalArgumentException("The yunet detector needs " + config.yunetModel()
-                            + " (see models/README.md); available: " + String.join(", ", detectors()));
-                }
-                yield new YuNetFaceDetector(config.yunetModel(), 0.8f);
-            }
+            case "yunet" -> new YuNetFaceDetector(YuNetModelFile.resolve(config.yunetModel())
+                    .orElseThrow(() -> new IllegalArgumentException("The yunet detector needs "
+                            + config.yunetModel() + " (see models/README.md); available: "
+                            + String.join(", ", detectors()))),
+                    YuNetFaceDetector.MIN_SCORE);
             default -> throw new IllegalArgumentException(
                     "Unknown detector \"" + detectorName + "\"; available: " + String.join(", ", detectors()));
         };

@@ -69,7 +69,7 @@ public class FaceResource {
     public Capabilities capabilities() {
         String faceCheckProblem = verifiers.problem().orElse(null);
         return new Capabilities(landmarks.problem().isEmpty(), landmarks.problem().orElse(null),
-                locators.detectors(), config.detector(), config.alignedSize(), faceCheckProblem == null,
+                locators.detectors(), locators.defaultDetector(), config.alignedSize(), faceCheckProblem == null,
                 faceCheckProblem);
     }
 

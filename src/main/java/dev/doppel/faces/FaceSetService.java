@@ -68,7 +68,7 @@ public class FaceSetService {
         set.videoId = video.id;
         set.name = baseName(video.name);
         set.createdAt = Instant.now();
-        apply(set, new ExtractionSettings(null, null, null, null).withDefaults(config));
+        apply(set, new ExtractionSettings(null, null, null, null).withDefaults(config, locators.defaultDetector()));
         set.status = FaceSet.Status.EXTRACTING;
         set.message = "Waiting for a worker";
         faceSets.persist(set);
@@ -82,7 +82,7 @@ public class FaceSetService {
             throw ProblemException.invalid("faceSet", "A merged face set has no video of its own to extract from.");
         }
         ExtractionSettings settings = (requested == null ? new ExtractionSettings(null, null, null, null) : requested)
-                .withDefaults(config);
+                .withDefaults(config, locators.defaultDetector());
         if (!locators.detectors().contains(settings.detector())) {
             throw ProblemException.invalid("detector", "Unknown detector \"" + settings.detector()
                     + "\"; available: " + String.join(", ", locators.detectors()) + ".");

@@ -8,15 +8,21 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "doppel.faces")
 public interface FacesConfig {
 
-    /** haar (default), lbp, or yunet (when its model file exists). */
-    @WithDefault("haar")
+    /**
+     * yunet (default: the CNN, which finds turned, half-lit and partly hidden faces the cascades miss), haar or
+     * lbp. When YuNet's file is missing, faces are found with haar and the health check says so.
+     */
+    @WithDefault("yunet")
     String detector();
 
     /** dlib's 68-point shape predictor (Debian: libdlib-data). */
     @WithDefault("/usr/share/dlib/shape_predictor_68_face_landmarks.dat")
     Path landmarkModel();
 
-    /** OpenCV's YuNet: a detector to choose, and the check of every extracted face; see models/README.md. */
+    /**
+     * OpenCV's YuNet: the default detector, and the check of every extracted face; see models/README.md. At the
+     * default path the copy inside the app stands in when the file is not there (YuNetModelFile).
+     */
     @WithDefault("models/face_detection_yunet_2023mar.onnx")
     Path yunetModel();
 

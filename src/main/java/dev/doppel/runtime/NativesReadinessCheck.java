@@ -24,6 +24,9 @@ public class NativesReadinessCheck implements HealthCheck {
     @Inject
     dev.doppel.faces.verify.FaceVerifiers verifiers;
 
+    @Inject
+    dev.doppel.faces.FaceLocators locators;
+
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("doppel")
@@ -37,6 +40,9 @@ public class NativesReadinessCheck implements HealthCheck {
         builder.withData("landmarks", landmarks.problem().orElse("available"));
         // Nor this: faces are then extracted unchecked, and their sets say so.
         builder.withData("faceCheck", verifiers.problem().orElse("available"));
+        // Nor this: faces are then found with the Haar cascade.
+        builder.withData("detector", locators.defaultDetector());
+        locators.detectorProblem().ifPresent(p -> builder.withData("detectorProblem", p));
         return builder.status(natives.versions().isPresent()).build();
     }
 }

@@ -151,7 +151,7 @@ public class SwapJobHandler implements JobHandler {
         }
         List<Face> newFaces = result.fineTuneIterations > 0 ? facesToFineTuneOn(result, video) : null;
         Device device = SlotDevice.forSlot(context.slot());
-        try (AutoencoderTrainer trainer = new AutoencoderTrainer(presets.get(model.preset), device, model.seed)) {
+        try (AutoencoderTrainer trainer = new AutoencoderTrainer(presets.of(model), device, model.seed)) {
             try (InputStream in = blobs.open(model.checkpointKey)) {
                 Checkpoint.read(trainer, in);
             }
@@ -200,7 +200,7 @@ public class SwapJobHandler implements JobHandler {
         Path out = tmp.resolve("swap-" + UUID.randomUUID() + ".mp4");
         String key = null;
         String thumbnailKey = null;
-        try (FaceLocator locator = locators.create(facesConfig.detector());
+        try (FaceLocator locator = locators.create(locators.defaultDetector());
                 BlobStore.LocalFile source = blobs.local(video.blobKey)) {
             VideoSwapper swapper = new VideoSwapper(renderer, locator, template, result.options(),
                     VideoSwapper.Params.of(settings));

@@ -26,6 +26,10 @@ public class FaceModel extends OwnedEntity {
     @Column(nullable = false, length = 40)
     public String preset;
 
+    /** The preset's values when the model was made, as JSON (see Presets.of). */
+    @Column(name = "preset_values", length = 2000)
+    public String presetValues;
+
     @Column(name = "face_set_a", nullable = false)
     public UUID faceSetA;
 

@@ -66,7 +66,7 @@ public class ModelService {
                                 ? " (it is still being extracted)." : "."));
             }
         }
-        presets.get(preset);
+        Preset values = presets.get(preset);
         FaceModel model = new FaceModel();
         model.ownerId = ownerId;
         model.name = name == null || name.isBlank() ? a.name + " ⇄ " + b.name : VideoName.requiredLabel(name);
@@ -74,6 +74,7 @@ public class ModelService {
             model.name = model.name.substring(0, 255);
         }
         model.preset = preset;
+        model.presetValues = values.toJson();
         model.faceSetA = a.id;
         model.faceSetB = b.id;
         model.seed = SEEDS.nextLong();

@@ -8,7 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** A network size and training recipe, read from models/presets/NAME.json. */
+/** A network size and training recipe, read from models/presets/NAME.json (see Presets). */
 public record Preset(String name, String description, int inputSize, List<Integer> encoderFilters, int denseSize,
         int batchSize, double learningRate, String loss) {
 
@@ -16,9 +16,23 @@ public record Preset(String name, String description, int inputSize, List<Intege
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public static Preset read(Path file) throws IOException {
-        Preset p = JSON.readValue(Files.readAllBytes(file), Preset.class);
-        p.validate(file);
+        return read(Files.readAllBytes(file), file.toString());
+    }
+
+    /** Reads and checks a preset's JSON; {@code source} names it in errors. */
+    public static Preset read(byte[] json, String source) throws IOException {
+        Preset p = JSON.readValue(json, Preset.class);
+        p.validate(source);
         return p;
+    }
+
+    /** The values as JSON, as a model keeps them. */
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Feature maps are this wide where the encoder's convolutions end. */
@@ -31,7 +45,7 @@ public record Preset(String name, String description, int inputSize, List<Intege
         return encoderFilters.size() - 1;
     }
 
-    private void validate(Path file) {
+    private void validate(String file) {
         if (inputSize <= 0 || encoderFilters == null || encoderFilters.isEmpty() || denseSize <= 0 || batchSize <= 0
                 || learningRate <= 0) {
             throw new IllegalArgumentException("Preset " + file + " has a missing or non-positive field");

@@ -94,7 +94,7 @@ public class TrainJobHandler implements JobHandler {
         if (model == null) {
             throw new JobFailedException("The model was deleted before it was trained.");
         }
-        Preset preset = presets.get(model.preset);
+        Preset preset = presets.of(model);
         List<Face> facesA = QuarkusTransaction.requiringNew()
                 .call(() -> faces.inSet(model.ownerId, model.faceSetA, Sort.by("frameIndex")));
         List<Face> facesB = QuarkusTransaction.requiringNew()

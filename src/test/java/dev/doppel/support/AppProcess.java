@@ -39,8 +39,15 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the app with a role, a data directory and extra -D options. */
     public static AppProcess start(String role, Path dataDir, String... options) throws IOException {
+        return startFrom(null, role, dataDir, options);
+    }
+
+    /** As {@link #start}, with another working directory than the project's (null: the project's). */
+    public static AppProcess startFrom(Path workingDir, String role, Path dataDir, String... options)
+            throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of("bash", "docker/start.sh", "-Dquarkus.http.port=" + port,
+        List<String> command = new ArrayList<>(List.of("bash", Path.of("docker/start.sh").toAbsolutePath().toString(),
+                "-Dquarkus.http.port=" + port,
                 "-Ddoppel.role=" + role, "-Ddoppel.data-dir=" + dataDir));
         if (onPostgres()) {
             // One schema per data directory: the processes of one test share it, and nothing left queued by the
@@ -57,7 +64,8 @@ public final class AppProcess implements AutoCloseable {
         }
         command.addAll(List.of(options));
         Path log = Files.createTempFile(dataDir.getParent(), "app-" + role + "-", ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workingDir == null ? null : workingDir.toFile())
+                .redirectErrorStream(true)
                 // A file, never a pipe: a start-up stack trace larger than the pipe buffer would block the app.
                 .redirectOutput(log.toFile());
         pb.environment().put("JAVA_OPTS", "-Xmx512m");

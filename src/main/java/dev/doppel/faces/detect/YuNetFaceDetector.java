@@ -10,10 +10,13 @@ import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_objdetect.FaceDetectorYN;
 
 /**
- * OpenCV's YuNet CNN detector, used when its ONNX file has been put into models/ (see models/README.md);
- * better than the cascades on turned and small faces.
+ * OpenCV's YuNet CNN detector, the default (its ONNX file ships in models/ and inside the app); far better
+ * than the cascades on turned, half-lit and small faces.
  */
 public class YuNetFaceDetector extends FaceDetector {
+
+    /** The score from which a box counts as a face; measured on the Tears of Steel clip (RealFootageFaceTests). */
+    public static final float MIN_SCORE = 0.8f;
 
     private final FaceDetectorYN detector;
     private final float scoreThreshold;

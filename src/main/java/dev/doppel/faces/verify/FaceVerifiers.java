@@ -1,6 +1,5 @@
 package dev.doppel.faces.verify;
 
-import java.nio.file.Files;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +10,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import dev.doppel.faces.FacesConfig;
+import dev.doppel.faces.detect.YuNetModelFile;
 
 /**
  * Makes the face verifier for a job, or says why there is none. Verification is optional: without YuNet's
@@ -36,7 +36,7 @@ public class FaceVerifiers {
             return Optional.empty();
         }
         try {
-            FaceVerifier verifier = new YuNetFaceVerifier(config.yunetModel());
+            FaceVerifier verifier = new YuNetFaceVerifier(YuNetModelFile.resolve(config.yunetModel()).orElseThrow());
             loadProblem = null;
             return Optional.of(verifier);
         } catch (RuntimeException e) {
@@ -53,7 +53,7 @@ public class FaceVerifiers {
     }
 
     private Optional<String> missing() {
-        return Files.isRegularFile(config.yunetModel()) ? Optional.empty()
+        return YuNetModelFile.resolve(config.yunetModel()).isPresent() ? Optional.empty()
                 : Optional.of("The face check model " + config.yunetModel() + " is missing (see models/README.md, or "
                         + "set doppel.faces.yunet-model): faces are not checked.");
     }
