@@ -10,23 +10,26 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.doppel.swap.convert.FaceRenderer;
-import dev.doppel.training.AutoencoderTrainer;
+import dev.doppel.training.FaceAutoencoder;
 import dev.doppel.training.FaceTensors;
 
 /** The trained network as a renderer: the shared encoder, then the target person's decoder. */
 public final class ModelRenderer implements FaceRenderer {
 
-    private final AutoencoderTrainer trainer;
+    private final FaceAutoencoder network;
+    private final NDManager manager;
     private final boolean toA;
 
-    public ModelRenderer(AutoencoderTrainer trainer, boolean toA) {
-        this.trainer = trainer;
+    /** The network (a TrainedModel's, or a fine-tuning trainer's) and the manager its weights live in. */
+    public ModelRenderer(FaceAutoencoder network, NDManager manager, boolean toA) {
+        this.network = network;
+        this.manager = manager;
         this.toA = toA;
     }
 
     @Override
     public int size() {
-        return trainer.preset().inputSize();
+        return network.preset().inputSize();
     }
 
     @Override
@@ -46,9 +49,9 @@ public final class ModelRenderer implements FaceRenderer {
             float[] chw = FaceTensors.chw(faces.get(i));
             System.arraycopy(chw, 0, data, i * chw.length, chw.length);
         }
-        try (NDManager m = trainer.manager().newSubManager()) {
+        try (NDManager m = manager.newSubManager()) {
             NDArray input = m.create(data, new Shape(faces.size(), 3, s, s));
-            float[] values = trainer.network().render(new ParameterStore(m, false), input, side).toFloatArray();
+            float[] values = network.render(new ParameterStore(m, false), input, side).toFloatArray();
             for (int i = 0; i < faces.size(); i++) {
                 out.add(FaceTensors.bgr(values, i, s));
             }

@@ -47,8 +47,10 @@ import dev.doppel.training.Checkpoint;
 import dev.doppel.training.FaceModel;
 import dev.doppel.training.FaceModelRepository;
 import dev.doppel.training.FineTuner;
+import dev.doppel.training.Preset;
 import dev.doppel.training.Presets;
 import dev.doppel.training.SlotDevice;
+import dev.doppel.training.TrainedModel;
 import dev.doppel.training.TrainerSettings;
 
 /**
@@ -151,22 +153,30 @@ public class SwapJobHandler implements JobHandler {
         }
         List<Face> newFaces = result.fineTuneIterations > 0 ? facesToFineTuneOn(result, video) : null;
         Device device = SlotDevice.forSlot(context.slot());
-        try (AutoencoderTrainer trainer = new AutoencoderTrainer(presets.of(model), device, model.seed)) {
+        Preset preset = presets.of(model);
+        if (newFaces == null) {
+            // Rendering only: the weights, without the optimiser and Adam's state a trainer would carry.
+            try (InputStream in = blobs.open(model.checkpointKey);
+                    TrainedModel trained = TrainedModel.load(preset, device, in)) {
+                update(result.id, Result.Status.SWAPPING, "Swapping faces on " + (device.isGpu() ? "the GPU" : "the CPU"));
+                return render(context, result, model, video,
+                        new ModelRenderer(trained.network(), trained.manager(), result.direction.rendersA()), 0);
+            }
+        }
+        try (AutoencoderTrainer trainer = new AutoencoderTrainer(preset, device, model.seed)) {
             try (InputStream in = blobs.open(model.checkpointKey)) {
                 Checkpoint.read(trainer, in);
             }
-            double base = 0;
-            if (newFaces != null) {
-                update(result.id, Result.Status.FINE_TUNING, "Fine-tuning the model on this video's faces");
-                boolean newSideIsA = result.direction == SwapDirection.A_TO_B;
-                fineTuner.run(context, model, trainer, newFaces, newSideIsA, result.fineTuneIterations,
-                        f -> context.progress(f * FINE_TUNE_SHARE, String.format(Locale.ROOT,
-                                "Fine-tuning: %d of %d iterations", Math.round(f * result.fineTuneIterations),
-                                result.fineTuneIterations)));
-                base = FINE_TUNE_SHARE;
-            }
+            update(result.id, Result.Status.FINE_TUNING, "Fine-tuning the model on this video's faces");
+            boolean newSideIsA = result.direction == SwapDirection.A_TO_B;
+            fineTuner.run(context, model, trainer, newFaces, newSideIsA, result.fineTuneIterations,
+                    f -> context.progress(f * FINE_TUNE_SHARE, String.format(Locale.ROOT,
+                            "Fine-tuning: %d of %d iterations", Math.round(f * result.fineTuneIterations),
+                            result.fineTuneIterations)));
             update(result.id, Result.Status.SWAPPING, "Swapping faces on " + (device.isGpu() ? "the GPU" : "the CPU"));
-            return render(context, result, model, video, trainer, base);
+            return render(context, result, model, video,
+                    new ModelRenderer(trainer.network(), trainer.manager(), result.direction.rendersA()),
+                    FINE_TUNE_SHARE);
         }
     }
 
@@ -191,9 +201,8 @@ public class SwapJobHandler implements JobHandler {
         return found;
     }
 
-    private String render(JobContext context, Result result, FaceModel model, Video video,
-            AutoencoderTrainer trainer, double base) throws Exception {
-        ModelRenderer renderer = new ModelRenderer(trainer, result.direction.rendersA());
+    private String render(JobContext context, Result result, FaceModel model, Video video, ModelRenderer renderer,
+            double base) throws Exception {
         FaceTemplate template = FaceTemplate.fromMeanShape(locators.meanShape(), facesConfig.alignedSize());
         Path tmp = config.dataDir().resolve("tmp");
         Files.createDirectories(tmp);

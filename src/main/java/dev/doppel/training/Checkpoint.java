@@ -70,16 +70,17 @@ public final class Checkpoint {
         return bytes.toByteArray();
     }
 
-    /** Restores into a trainer built for the same preset. */
-    public static void read(AutoencoderTrainer trainer, InputStream in) throws IOException {
+    /** What a checkpoint holds, decoded into {@code manager}. */
+    private record Contents(String preset, long iteration, long seed, long skipped, Map<String, Integer> steps,
+            Map<String, NDArray> arrays) {
+    }
+
+    private static Contents decode(NDManager manager, InputStream in) throws IOException {
         DataInputStream data = new DataInputStream(in);
         if (data.readInt() != MAGIC || data.readInt() != VERSION) {
             throw new IOException("Not a Doppel checkpoint");
         }
         String preset = data.readUTF();
-        if (!preset.equals(trainer.preset().name())) {
-            throw new IOException("The checkpoint is of preset " + preset + ", not " + trainer.preset().name());
-        }
         long iteration = data.readLong();
         long seed = data.readLong();
         long skipped = data.readLong();
@@ -89,30 +90,60 @@ public final class Checkpoint {
             steps.put(data.readUTF(), data.readInt());
         }
         byte[] encoded = data.readNBytes(data.readInt());
-        CheckpointableAdam adam = trainer.optimizer();
-        NDManager manager = trainer.manager();
-        NDList arrays = NDList.decode(manager, encoded);
         Map<String, NDArray> byName = new TreeMap<>();
-        for (NDArray a : arrays) {
+        for (NDArray a : NDList.decode(manager, encoded)) {
             byName.put(a.getName(), a);
         }
+        return new Contents(preset, iteration, seed, skipped, steps, byName);
+    }
+
+    private static void checkPreset(Contents contents, Preset expected) throws IOException {
+        if (!contents.preset().equals(expected.name())) {
+            throw new IOException("The checkpoint is of preset " + contents.preset() + ", not " + expected.name());
+        }
+    }
+
+    private static void copyWeights(Contents contents, FaceAutoencoder network) throws IOException {
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            NDArray weight = contents.arrays().get(p.getKey() + "#w");
+            if (weight == null) {
+                throw new IOException("The checkpoint lacks the weights of " + p.getKey());
+            }
+            weight.copyTo(p.getValue().getArray());
+        }
+    }
+
+    /** Restores into a trainer built for the same preset: weights, Adam's state and the counters. */
+    public static void read(AutoencoderTrainer trainer, InputStream in) throws IOException {
+        Contents contents = decode(trainer.manager(), in);
+        checkPreset(contents, trainer.preset());
+        copyWeights(contents, trainer.network());
+        CheckpointableAdam adam = trainer.optimizer();
         for (Pair<String, Parameter> p : trainer.network().getParameters()) {
             String name = p.getKey();
             String id = p.getValue().getId();
-            NDArray weight = byName.get(name + "#w");
-            if (weight == null) {
-                throw new IOException("The checkpoint lacks the weights of " + name);
-            }
-            weight.copyTo(p.getValue().getArray());
-            NDArray mean = byName.get(name + "#m");
-            NDArray variance = byName.get(name + "#v");
+            NDArray mean = contents.arrays().get(name + "#m");
+            NDArray variance = contents.arrays().get(name + "#v");
             if (mean != null && variance != null) {
                 adam.means().put(id, mean);
                 adam.variances().put(id, variance);
-                adam.steps().put(id, steps.getOrDefault(name, 0));
+                adam.steps().put(id, contents.steps().getOrDefault(name, 0));
             }
         }
-        trainer.restoreCounters(iteration, seed, skipped);
+        trainer.restoreCounters(contents.iteration(), contents.seed(), contents.skipped());
+    }
+
+    /**
+     * Only the weights, into a network built for the same preset, for rendering: Adam's state (twice the weights'
+     * size) is decoded into a scratch manager and freed at once. Returns the iteration the checkpoint was taken at.
+     */
+    public static long readWeights(FaceAutoencoder network, NDManager manager, InputStream in) throws IOException {
+        try (NDManager scratch = manager.newSubManager()) {
+            Contents contents = decode(scratch, in);
+            checkPreset(contents, network.preset());
+            copyWeights(contents, network);
+            return contents.iteration();
+        }
     }
 
     public static void fromBytes(AutoencoderTrainer trainer, byte[] bytes) throws IOException {

@@ -50,7 +50,7 @@ public final class SwapBenchmark {
         VideoSwapper.Params defaults = new VideoSwapper.Params(5, 8, 1, 40, 16, "veryfast", 150);
         VideoSwapper.Params everyFrame = new VideoSwapper.Params(1, 8, 1, 40, 16, "veryfast", 150);
         try (AutoencoderTrainer trainer = new AutoencoderTrainer(preset, device, 1)) {
-            ModelRenderer renderer = new ModelRenderer(trainer, false);
+            ModelRenderer renderer = new ModelRenderer(trainer.network(), trainer.manager(), false);
             FaceTemplate template = FaceTemplate.fromMeanShape(predictor.meanShape(), 256);
             long frames = count(clip);
             // Warm-up: JIT, natives, libtorch's first allocations.

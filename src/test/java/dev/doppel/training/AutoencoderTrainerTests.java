@@ -1,6 +1,7 @@
 package dev.doppel.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -185,6 +186,47 @@ class AutoencoderTrainerTests {
         for (int i = 0; i < original.size(); i++) {
             assertThat(resumed.get(i)).as("iteration " + (21 + i)).isCloseTo(original.get(i),
                     org.assertj.core.data.Percentage.withPercentage(1));
+        }
+    }
+
+    /**
+     * The swap's model: the checkpoint's weights in a network with no optimiser and no gradients, rendering
+     * exactly what the trainer that wrote the checkpoint renders.
+     */
+    @Test
+    void aTrainedModelRendersWhatItsTrainerRendersWithoutTrainingState() throws Exception {
+        Preset tiny = Preset.read(PRESETS.resolve("tiny.json"));
+        try (AutoencoderTrainer trainer = new AutoencoderTrainer(tiny, Device.cpu(), 3)) {
+            run(trainer, 15, null);
+            byte[] checkpoint = Checkpoint.toBytes(trainer);
+            List<Mat> faces = new ArrayList<>();
+            for (Mat[] face : facesA.subList(0, 4)) {
+                Mat small = new Mat();
+                org.bytedeco.opencv.global.opencv_imgproc.resize(face[0], small,
+                        new org.bytedeco.opencv.opencv_core.Size(tiny.inputSize(), tiny.inputSize()));
+                faces.add(small);
+            }
+            var fromTrainer = new dev.doppel.swap.ModelRenderer(trainer.network(), trainer.manager(), false);
+            try (TrainedModel model = TrainedModel.load(tiny, Device.cpu(),
+                    new java.io.ByteArrayInputStream(checkpoint))) {
+                assertThat(model.iteration()).isEqualTo(15);
+                for (var p : model.network().getParameters()) {
+                    assertThat(p.getValue().getArray().hasGradient()).as(p.getKey()).isFalse();
+                }
+                var fromModel = new dev.doppel.swap.ModelRenderer(model.network(), model.manager(), false);
+                List<Mat> expected = fromTrainer.render(faces);
+                List<Mat> actual = fromModel.render(faces);
+                assertThat(actual).hasSameSizeAs(faces);
+                for (int i = 0; i < faces.size(); i++) {
+                    double worst = org.bytedeco.opencv.global.opencv_core.norm(expected.get(i), actual.get(i),
+                            org.bytedeco.opencv.global.opencv_core.NORM_INF, new Mat());
+                    assertThat(worst).as("face " + i).isLessThanOrEqualTo(1.0);
+                }
+            }
+            // A checkpoint of another preset is refused, not loaded into the wrong shapes.
+            Preset lite = Preset.read(PRESETS.resolve("lite.json"));
+            assertThatThrownBy(() -> TrainedModel.load(lite, Device.cpu(), new java.io.ByteArrayInputStream(checkpoint)))
+                    .hasMessageContaining("preset tiny");
         }
     }
 
