@@ -36,7 +36,7 @@ public final class SwapFixture {
                     .body(Map.of("faceSetA", sets.get(1), "faceSetB", sets.get(0), "preset", "tiny",
                             "maxIterations", ITERATIONS))
                     .post("/api/models").then().statusCode(201).extract().path("id");
-            Await.until(Duration.ofSeconds(180), () -> "COMPLETED"
+            Await.until(Duration.ofSeconds(600), () -> "COMPLETED"
                     .equals(session.request().get("/api/models/" + model).then().extract().path("status")));
             shared = new SwapFixture(session, model, videoA);
         }
@@ -52,7 +52,7 @@ public final class SwapFixture {
 
     /** Waits for the result to be READY (fails at once if it FAILED). */
     public void awaitReady(String result) throws InterruptedException {
-        Await.until(Duration.ofSeconds(180), () -> {
+        Await.until(Duration.ofSeconds(300), () -> {
             String status = session.request().get("/api/results/" + result).then().extract().path("status");
             if ("FAILED".equals(status)) {
                 throw new AssertionError("swap failed: " + session.request().get("/api/results/" + result).asString());
