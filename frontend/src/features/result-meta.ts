@@ -52,6 +52,8 @@ export function directionText(direction: SwapDirection | string, names: { a?: st
 const COLOUR_LABELS: Record<string, string> = {
   rct: 'Match colours (Reinhard, recommended)',
   avg: 'Match the average colour',
+  hist: 'Match each colour\'s histogram',
+  mkl: 'Match colours and their mix (MKL)',
   none: 'No colour matching',
 }
 

@@ -10,8 +10,11 @@ export type ResultStatus = 'QUEUED' | 'FINE_TUNING' | 'SWAPPING' | 'READY' | 'FA
 /** A_TO_B: the faces of person A in the video become B's; B_TO_A the other way round. */
 export type SwapDirection = 'A_TO_B' | 'B_TO_A'
 
-/** `rct`: Reinhard colour transfer; `avg`: the mean colour only; `none`. */
-export type ColourTransfer = 'rct' | 'avg' | 'none' | (string & {})
+/**
+ * `rct`: Reinhard colour transfer; `avg`: the mean colour only; `hist`: each channel's histogram; `mkl`: the
+ * Monge–Kantorovich linear transfer (means and the full colour covariance); `none`.
+ */
+export type ColourTransfer = 'rct' | 'avg' | 'hist' | 'mkl' | 'none' | (string & {})
 
 /** `alpha`: a soft-edged mask; `seamless`: Poisson (seamless) cloning. */
 export type BlendMode = 'alpha' | 'seamless' | (string & {})

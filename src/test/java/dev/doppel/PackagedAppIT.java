@@ -101,11 +101,17 @@ class PackagedAppIT {
     }
 
     @Test
-    void unknownRoleFailsAtStartWithAClearMessage() throws Exception {
-        try (AppProcess app = AppProcess.start("gpu", Files.createDirectories(tmp.resolve("data")))) {
+    void unknownRoleOrDetectorFailsAtStartWithAClearMessage() throws Exception {
+        try (AppProcess app = AppProcess.start("gpu", Files.createDirectories(tmp.resolve("data")));
+                AppProcess detector = AppProcess.start("web", Files.createDirectories(tmp.resolve("data-detector")),
+                        "-Ddoppel.faces.detector=magic")) {
             assertThat(app.process().waitFor(60, TimeUnit.SECONDS)).as("the app exits by itself").isTrue();
             assertThat(app.process().exitValue()).isNotZero();
             assertThat(app.log()).contains("doppel.role").contains("gpu");
+            assertThat(detector.process().waitFor(90, TimeUnit.SECONDS)).as("the app exits by itself").isTrue();
+            assertThat(detector.process().exitValue()).isNotZero();
+            assertThat(detector.log()).contains("doppel.faces.detector=\"magic\" is not a detector; choose one of: "
+                    + "yunet, haar, lbp");
         }
     }
 }

@@ -1,25 +1,27 @@
 package dev.doppel.faces;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
 
-import dev.doppel.faces.detect.CascadeFaceDetector;
-import dev.doppel.faces.detect.FaceDetector;
-import dev.doppel.faces.detect.YuNetFaceDetector;
-import dev.doppel.faces.detect.YuNetModelFile;
+import dev.doppel.faces.detect.DetectorPlugin;
 import dev.doppel.faces.landmarks.LandmarkModel;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Builds the detection-and-landmarks stage for a job from the detector's name, the way faceswap's plugin
- * loader does: an unknown name fails with the list of valid ones.
+ * loader does: the detectors are the {@link DetectorPlugin} beans, and an unknown name fails with the list of
+ * valid ones.
  */
 @ApplicationScoped
 public class FaceLocators {
@@ -33,6 +35,10 @@ public class FaceLocators {
     @Inject
     LandmarkModel landmarks;
 
+    @Inject
+    @Any
+    Instance<DetectorPlugin> installed;
+
     /**
      * The mean face the crops are aligned to: the landmark model's own, or — when it is unavailable — the same
      * numbers kept here, so eye-aligned faces land where landmark-aligned ones would.
@@ -41,18 +47,32 @@ public class FaceLocators {
         return landmarks.predictor().map(p -> p.meanShape()).orElse(MeanFace.DLIB_68.clone());
     }
 
-    /** Detector names this installation can use. */
-    public List<String> detectors() {
-        List<String> names = new ArrayList<>(List.of("haar", "lbp"));
-        if (YuNetModelFile.resolve(config.yunetModel()).isPresent()) {
-            names.add(0, "yunet");
+    /** Every detector plugin, best first. */
+    private List<DetectorPlugin> plugins() {
+        return installed.stream().sorted(Comparator.comparingInt(DetectorPlugin::rank)).toList();
+    }
+
+    private Optional<DetectorPlugin> plugin(String name) {
+        return installed.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** A configured detector that is no detector at all stops the app at start, naming the valid ones. */
+    void checkConfiguredDetector(@Observes StartupEvent start) {
+        if (plugin(config.detector()).isEmpty()) {
+            throw new IllegalStateException("doppel.faces.detector=\"" + config.detector()
+                    + "\" is not a detector; choose one of: "
+                    + String.join(", ", plugins().stream().map(DetectorPlugin::name).toList()));
         }
-        return names;
+    }
+
+    /** Detector names this installation can use, best first. */
+    public List<String> detectors() {
+        return plugins().stream().filter(p -> p.unavailable().isEmpty()).map(DetectorPlugin::name).toList();
     }
 
     /**
-     * The configured detector, or Haar when that is YuNet and its file is missing: extraction and swaps go on
-     * with the cascade, and the health check says so ({@link #detectorProblem()}).
+     * The configured detector, or Haar when that one cannot run here (YuNet without its file): extraction and
+     * swaps go on with the cascade, and the health check says so ({@link #detectorProblem()}).
      */
     public String defaultDetector() {
         return detectors().contains(config.detector()) ? config.detector() : "haar";
@@ -63,25 +83,16 @@ public class FaceLocators {
         if (defaultDetector().equals(config.detector())) {
             return Optional.empty();
         }
-        return Optional.of("The " + config.detector() + " detector is not available here ("
-                + ("yunet".equals(config.detector()) ? "its model " + config.yunetModel() + " is missing"
-                        : "no such detector")
+        String why = plugin(config.detector()).flatMap(DetectorPlugin::unavailable).orElse("no such detector");
+        return Optional.of("The " + config.detector() + " detector is not available here (" + why
                 + "); faces are found with haar.");
     }
 
     public FaceLocator create(String detectorName) {
-        FaceDetector detector = switch (detectorName) {
-            case "haar" -> CascadeFaceDetector.haar();
-            case "lbp" -> CascadeFaceDetector.lbp();
-            case "yunet" -> new YuNetFaceDetector(YuNetModelFile.resolve(config.yunetModel())
-                    .orElseThrow(() -> new IllegalArgumentException("The yunet detector needs "
-                            + config.yunetModel() + " (see models/README.md); available: "
-                            + String.join(", ", detectors()))),
-                    YuNetFaceDetector.MIN_SCORE);
-            default -> throw new IllegalArgumentException(
-                    "Unknown detector \"" + detectorName + "\"; available: " + String.join(", ", detectors()));
-        };
-        return new FaceLocator(detector, landmarks.predictor().orElse(null), eyeCascade());
+        DetectorPlugin plugin = plugin(detectorName).filter(p -> p.unavailable().isEmpty())
+                .orElseThrow(() -> new IllegalArgumentException("Unknown detector \"" + detectorName
+                        + "\"; available: " + String.join(", ", detectors())));
+        return new FaceLocator(plugin.create(), landmarks.predictor().orElse(null), eyeCascade());
     }
 
     public static CascadeClassifier eyeCascade() {

@@ -49,9 +49,9 @@ public class Result extends OwnedEntity {
     @Column(length = 500)
     public String message;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 8)
-    public SwapOptions.ColourMode colour;
+    /** A colour mode's name (ColourMatchers). */
+    @Column(nullable = false, length = 16)
+    public String colour;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 12)

@@ -3,27 +3,20 @@ package dev.doppel.swap;
 import java.util.Arrays;
 import java.util.Locale;
 
+import dev.doppel.swap.convert.ColourMatcher;
+import dev.doppel.swap.convert.ColourMatchers;
 import dev.doppel.web.ProblemException;
 
 /**
  * How a swap is drawn. Erode and feather are percentages of the face's width, so the same setting suits a
  * close-up and a wide shot. The visible label may be turned off; the metadata tag cannot.
  */
-public record SwapOptions(ColourMode colour, BlendMode blend, int maskErode, int maskFeather, boolean label,
+public record SwapOptions(String colour, BlendMode blend, int maskErode, int maskFeather, boolean label,
         int fineTuneIterations) {
 
     public static final int MAX_ERODE = 20;
     public static final int MAX_FEATHER = 30;
     public static final int MAX_FINE_TUNE = 100_000;
-
-    public enum ColourMode {
-        /** Leave the decoder's colours as they are. */
-        NONE,
-        /** Shift each channel's mean to the target face's. */
-        AVG,
-        /** Reinhard colour transfer: match mean and spread of each LAB channel. */
-        RCT
-    }
 
     public enum BlendMode {
         /** Feathered alpha blend. */
@@ -33,7 +26,7 @@ public record SwapOptions(ColourMode colour, BlendMode blend, int maskErode, int
     }
 
     public static SwapOptions defaults() {
-        return new SwapOptions(ColourMode.RCT, BlendMode.ALPHA, 3, 8, true, 0);
+        return new SwapOptions(ColourMatchers.DEFAULT, BlendMode.ALPHA, 3, 8, true, 0);
     }
 
     /** What a client sends: every field optional. */
@@ -43,7 +36,7 @@ public record SwapOptions(ColourMode colour, BlendMode blend, int maskErode, int
         public SwapOptions resolve() {
             SwapOptions d = defaults();
             return new SwapOptions(
-                    colour == null ? d.colour() : parse(ColourMode.class, colour, "options.colour"),
+                    colour == null ? d.colour() : colourMode(colour),
                     blend == null ? d.blend() : parse(BlendMode.class, blend, "options.blend"),
                     bounded(maskErode, d.maskErode(), MAX_ERODE, "options.maskErode", "Mask erosion"),
                     bounded(maskFeather, d.maskFeather(), MAX_FEATHER, "options.maskFeather", "Mask feathering"),
@@ -51,6 +44,12 @@ public record SwapOptions(ColourMode colour, BlendMode blend, int maskErode, int
                     bounded(fineTuneIterations, d.fineTuneIterations(), MAX_FINE_TUNE, "options.fineTuneIterations",
                             "Fine-tuning"));
         }
+    }
+
+    /** A colour mode's name (see ColourMatchers), or a 400 naming the field and the valid names. */
+    private static String colourMode(String value) {
+        return ColourMatchers.find(value).map(ColourMatcher::name).orElseThrow(() -> ProblemException.invalid(
+                "options.colour", "\"" + value + "\" is not one of " + String.join(", ", ColourMatchers.names()) + "."));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {

@@ -84,6 +84,10 @@ class SwapLifecycleTests {
                 "direction");
         expect400(fixture, Map.of("model", fixture.model, "video", fixture.videoA, "direction", "A_TO_B", "options",
                 Map.of("colour", "sepia")), "options.colour");
+        fixture.session.request().contentType(ContentType.JSON).body(Map.of("model", fixture.model, "video",
+                fixture.videoA, "direction", "A_TO_B", "options", Map.of("colour", "sepia"))).post("/api/swaps")
+                .then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString(
+                        "\"sepia\" is not one of rct, avg, hist, mkl, none."));
         expect400(fixture, Map.of("model", fixture.model, "video", fixture.videoA, "direction", "A_TO_B", "options",
                 Map.of("maskFeather", 99)), "options.maskFeather");
         fixture.session.request().contentType(ContentType.JSON).body("{\"model\": \"not-a-uuid\"}")

@@ -63,7 +63,12 @@ public final class FaceBlender {
             if (opencv_core.countNonZero(mask) == 0) {
                 return null;
             }
-            ColourTransfer.apply(options.colour(), face, target, mask);
+            try (Mat region = new Mat(); Mat reach = opencv_imgproc.getStructuringElement(
+                    opencv_imgproc.MORPH_ELLIPSE, new Size(feather + 3, feather + 3))) {
+                // The feathered edge reaches about half the feather beyond the mask: colours change there too.
+                opencv_imgproc.dilate(mask, region, reach);
+                ColourMatchers.apply(options.colour(), face, target, mask, region);
+            }
             if (options.blend() == SwapOptions.BlendMode.SEAMLESS && seamless(face, target, mask)) {
                 return roi;
             }
