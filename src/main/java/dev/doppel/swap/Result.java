@@ -53,9 +53,9 @@ public class Result extends OwnedEntity {
     @Column(nullable = false, length = 16)
     public String colour;
 
-    @Enumerated(EnumType.STRING)
+    /** A blend method's name (BlendMethods). */
     @Column(nullable = false, length = 12)
-    public SwapOptions.BlendMode blend;
+    public String blend;
 
     @Column(name = "mask_erode", nullable = false)
     public int maskErode;

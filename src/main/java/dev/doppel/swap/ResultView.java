@@ -14,7 +14,7 @@ public record ResultView(UUID id, String name, UUID modelId, String modelName, U
     }
 
     static ResultView of(Result r) {
-        OptionsView options = new OptionsView(r.colour, r.blend.name().toLowerCase(),
+        OptionsView options = new OptionsView(r.colour, r.blend,
                 r.maskErode, r.maskFeather, r.visibleLabel, r.fineTuneIterations);
         return new ResultView(r.id, r.name, r.modelId, r.modelName, r.videoId, r.videoName, r.direction, r.status,
                 r.message, r.jobId, options, r.width, r.height, r.fps, r.frameCount, r.framesWithFaces,

@@ -1,8 +1,7 @@
 package dev.doppel.swap;
 
-import java.util.Arrays;
-import java.util.Locale;
-
+import dev.doppel.swap.convert.BlendMethod;
+import dev.doppel.swap.convert.BlendMethods;
 import dev.doppel.swap.convert.ColourMatcher;
 import dev.doppel.swap.convert.ColourMatchers;
 import dev.doppel.web.ProblemException;
@@ -11,22 +10,15 @@ import dev.doppel.web.ProblemException;
  * How a swap is drawn. Erode and feather are percentages of the face's width, so the same setting suits a
  * close-up and a wide shot. The visible label may be turned off; the metadata tag cannot.
  */
-public record SwapOptions(String colour, BlendMode blend, int maskErode, int maskFeather, boolean label,
+public record SwapOptions(String colour, String blend, int maskErode, int maskFeather, boolean label,
         int fineTuneIterations) {
 
     public static final int MAX_ERODE = 20;
     public static final int MAX_FEATHER = 30;
     public static final int MAX_FINE_TUNE = 100_000;
 
-    public enum BlendMode {
-        /** Feathered alpha blend. */
-        ALPHA,
-        /** OpenCV's Poisson (seamless) clone. */
-        SEAMLESS
-    }
-
     public static SwapOptions defaults() {
-        return new SwapOptions(ColourMatchers.DEFAULT, BlendMode.ALPHA, 3, 8, true, 0);
+        return new SwapOptions(ColourMatchers.DEFAULT, BlendMethods.DEFAULT, 3, 8, true, 0);
     }
 
     /** What a client sends: every field optional. */
@@ -37,7 +29,7 @@ public record SwapOptions(String colour, BlendMode blend, int maskErode, int mas
             SwapOptions d = defaults();
             return new SwapOptions(
                     colour == null ? d.colour() : colourMode(colour),
-                    blend == null ? d.blend() : parse(BlendMode.class, blend, "options.blend"),
+                    blend == null ? d.blend() : blendMethod(blend),
                     bounded(maskErode, d.maskErode(), MAX_ERODE, "options.maskErode", "Mask erosion"),
                     bounded(maskFeather, d.maskFeather(), MAX_FEATHER, "options.maskFeather", "Mask feathering"),
                     label == null ? d.label() : label,
@@ -52,15 +44,10 @@ public record SwapOptions(String colour, BlendMode blend, int maskErode, int mas
                 "options.colour", "\"" + value + "\" is not one of " + String.join(", ", ColourMatchers.names()) + "."));
     }
 
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "\"" + value + "\" is not one of "
-                    + String.join(", ", Arrays.stream(type.getEnumConstants())
-                            .map(c -> c.name().toLowerCase(Locale.ROOT)).toList())
-                    + ".");
-        }
+    /** A blend method's name (see BlendMethods), or a 400 naming the field and the valid names. */
+    private static String blendMethod(String value) {
+        return BlendMethods.find(value).map(BlendMethod::name).orElseThrow(() -> ProblemException.invalid(
+                "options.blend", "\"" + value + "\" is not one of " + String.join(", ", BlendMethods.names()) + "."));
     }
 
     private static int bounded(Integer value, int fallback, int max, String field, String what) {

@@ -3,10 +3,7 @@ package dev.doppel.swap.convert;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
-import org.bytedeco.opencv.global.opencv_photo;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.MatVector;
-import org.bytedeco.opencv.opencv_core.Point;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -69,48 +66,8 @@ public final class FaceBlender {
                 opencv_imgproc.dilate(mask, region, reach);
                 ColourMatchers.apply(options.colour(), face, target, mask, region);
             }
-            if (options.blend() == SwapOptions.BlendMode.SEAMLESS && seamless(face, target, mask)) {
-                return roi;
-            }
-            alpha(face, target, mask, feather);
+            BlendMethods.apply(options.blend(), face, target, mask, feather);
             return roi;
-        }
-    }
-
-    private static void alpha(Mat face, Mat target, Mat mask, int feather) {
-        try (Mat alpha = new Mat(); Mat alpha3 = new Mat(); Mat f = new Mat(); Mat t = new Mat();
-                Mat inverse = new Mat(); MatVector planes = new MatVector()) {
-            mask.convertTo(alpha, opencv_core.CV_32F, 1 / 255.0, 0);
-            if (feather >= 3) {
-                opencv_imgproc.GaussianBlur(alpha, alpha, new Size(feather, feather), 0);
-            }
-            planes.push_back(alpha);
-            planes.push_back(alpha);
-            planes.push_back(alpha);
-            opencv_core.merge(planes, alpha3);
-            face.convertTo(f, opencv_core.CV_32FC3);
-            target.convertTo(t, opencv_core.CV_32FC3);
-            opencv_core.subtract(new Mat(alpha3.size(), alpha3.type(), Scalar.all(1)), alpha3, inverse);
-            opencv_core.multiply(f, alpha3, f);
-            opencv_core.multiply(t, inverse, t);
-            opencv_core.add(f, t, f);
-            f.convertTo(target, opencv_core.CV_8UC3);
-        }
-    }
-
-    /** Poisson blending; false when OpenCV cannot do it here (a mask touching the region's edge). */
-    private static boolean seamless(Mat face, Mat target, Mat mask) {
-        Rect box = opencv_imgproc.boundingRect(mask);
-        if (box.x() < 1 || box.y() < 1 || box.x() + box.width() >= mask.cols() - 1
-                || box.y() + box.height() >= mask.rows() - 1) {
-            return false;
-        }
-        try (Mat out = new Mat(); Point centre = new Point(box.x() + box.width() / 2, box.y() + box.height() / 2)) {
-            opencv_photo.seamlessClone(face, target, mask, centre, out, opencv_photo.NORMAL_CLONE);
-            out.copyTo(target);
-            return true;
-        } catch (RuntimeException e) {
-            return false;
         }
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every colour mode on synthetic faces: the face takes on the target's statistics (as far as the mode promises),
- * and nothing outside the blend region changes.
+ * and nothing outside the blend region changes; and the blend methods' registry.
  */
 @Tag("no-database")
 class ColourMatchersTests {
@@ -35,6 +35,16 @@ class ColourMatchersTests {
         try (Mat face = blob(FACE_MEAN, FACE_MIX, 1); Mat mask = circle(20)) {
             assertThatThrownBy(() -> ColourMatchers.apply("sepia", face, face, mask, mask))
                     .hasMessage("Unknown colour mode \"sepia\"; available: rct, avg, hist, mkl, none");
+        }
+    }
+
+    @Test
+    void blendMethodsAreFoundByNameAndAnUnknownOneIsRefusedWithTheList() {
+        assertThat(BlendMethods.names()).containsExactly("alpha", "seamless");
+        assertThat(BlendMethods.find("Seamless")).map(BlendMethod::name).hasValue("seamless");
+        try (Mat face = blob(FACE_MEAN, FACE_MIX, 1); Mat mask = circle(20)) {
+            assertThatThrownBy(() -> BlendMethods.apply("smudge", face, face, mask, 5))
+                    .hasMessage("Unknown blend \"smudge\"; available: alpha, seamless");
         }
     }
 

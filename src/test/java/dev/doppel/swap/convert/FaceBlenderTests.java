@@ -14,7 +14,6 @@ import dev.doppel.faces.MeanFace;
 import dev.doppel.faces.align.FaceMask;
 import dev.doppel.faces.align.FaceTemplate;
 import dev.doppel.swap.SwapOptions;
-import dev.doppel.swap.SwapOptions.BlendMode;
 
 /**
  * The blender on synthetic frames, where the right answer is known: a flat "face" of one colour pasted into a
@@ -27,7 +26,7 @@ class FaceBlenderTests {
 
     @Test
     void changesOnlyTheFeatheredHullAndMatchesTheColours() {
-        for (BlendMode blend : BlendMode.values()) {
+        for (String blend : BlendMethods.names()) {
             try (Mat frame = noisyFrame(); Mat original = frame.clone();
                     Mat rendered = new Mat(SIZE, SIZE, opencv_core.CV_8UC3, new Scalar(30, 200, 60, 0))) {
                 double[] landmarks = faceAt(100, 80, 120);
@@ -63,7 +62,7 @@ class FaceBlenderTests {
         try (Mat frame = noisyFrame(); Mat original = frame.clone();
                 Mat rendered = new Mat(SIZE, SIZE, opencv_core.CV_8UC3, new Scalar(30, 200, 60, 0))) {
             double[] landmarks = faceAt(100, 80, 120);
-            new FaceBlender(new SwapOptions("none", BlendMode.ALPHA, 3, 8, true, 0)).blend(frame, rendered,
+            new FaceBlender(new SwapOptions("none", "alpha", 3, 8, true, 0)).blend(frame, rendered,
                     toRendered(landmarks), landmarks);
             try (Mat hull = new Mat(frame.rows(), frame.cols(), opencv_core.CV_8UC1, new Scalar(0))) {
                 FaceMask.fill(hull, FaceMask.outline(landmarks), 0, 0);
