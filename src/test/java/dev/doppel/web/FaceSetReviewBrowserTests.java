@@ -6,6 +6,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -28,6 +29,7 @@ import io.restassured.path.json.JsonPath;
  * A face set whose faces are mostly not faces says so on its library card and its page, in words, instead of a
  * plain "Ready"; the page brings those faces to the front so they can be removed.
  */
+@Tag("browser")
 @QuarkusTest
 class FaceSetReviewBrowserTests {
 

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -22,6 +23,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** The library on a phone (390 px, an iPhone's width): every card's buttons and links show their whole text. */
+@Tag("browser")
 @QuarkusTest
 class PhoneLayoutBrowserTests {
 

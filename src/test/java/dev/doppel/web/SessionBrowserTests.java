@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -29,6 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * One browser, two people: what the browser keeps after a sign-out, read with Chromium's own cookie store (the
  * DevTools protocol sees HttpOnly cookies and their paths, which page scripts cannot).
  */
+@Tag("browser")
 @QuarkusTest
 class SessionBrowserTests {
 
