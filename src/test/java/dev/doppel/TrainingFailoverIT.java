@@ -54,7 +54,7 @@ class TrainingFailoverIT {
             JsonNode sets = JSON.readTree(web.get("/api/facesets", cookie).body());
             var created = web.postJson("/api/models", "{\"faceSetA\":\"" + sets.get(1).get("id").asText()
                     + "\",\"faceSetB\":\"" + sets.get(0).get("id").asText()
-                    + "\",\"preset\":\"tiny\",\"maxIterations\":400}", cookie);
+                    + "\",\"preset\":\"tiny\",\"maxIterations\":250}", cookie);
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             String model = JSON.readTree(created.body()).get("id").asText();
 
@@ -66,18 +66,18 @@ class TrainingFailoverIT {
                 rescuer.awaitReady(Duration.ofSeconds(90));
                 await(Duration.ofSeconds(180), () -> model(web, cookie, model).path("status").asText().equals("COMPLETED"));
                 JsonNode done = model(web, cookie, model);
-                assertThat(done.get("iterations").asLong()).isEqualTo(400);
+                assertThat(done.get("iterations").asLong()).isEqualTo(250);
                 assertThat(rescuer.log()).contains("resumed at iteration");
 
                 JsonNode losses = JSON.readTree(web.get("/api/models/" + model + "/loss", cookie).body());
                 List<Long> iterations = new ArrayList<>();
                 losses.forEach(p -> iterations.add(p.get("iteration").asLong()));
-                // One point every ten iterations from 10 to 400: the crashed stretch after the checkpoint was
+                // One point every ten iterations from 10 to 250: the crashed stretch after the checkpoint was
                 // dropped and trained again, nothing is doubled or missing.
                 for (int i = 0; i < iterations.size(); i++) {
                     assertThat(iterations.get(i)).isEqualTo(10L * (i + 1));
                 }
-                assertThat(iterations).hasSize(40);
+                assertThat(iterations).hasSize(25);
                 int resumed = (int) (checkpoint / 10);
                 assertThat(losses.get(resumed).get("lossA").asDouble()).isLessThan(losses.get(0).get("lossA").asDouble());
 

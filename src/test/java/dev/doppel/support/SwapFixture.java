@@ -13,7 +13,7 @@ import io.restassured.http.ContentType;
  */
 public final class SwapFixture {
 
-    static final int ITERATIONS = 300;
+    static final int ITERATIONS = 200;
     private static SwapFixture shared;
 
     public final Accounts.Session session;
