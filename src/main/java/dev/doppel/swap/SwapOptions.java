@@ -1,9 +1,8 @@
 package dev.doppel.swap;
 
-import dev.doppel.swap.convert.BlendMethod;
 import dev.doppel.swap.convert.BlendMethods;
-import dev.doppel.swap.convert.ColourMatcher;
 import dev.doppel.swap.convert.ColourMatchers;
+import dev.doppel.swap.convert.PluginsByName;
 import dev.doppel.web.ProblemException;
 
 /**
@@ -28,8 +27,8 @@ public record SwapOptions(String colour, String blend, int maskErode, int maskFe
         public SwapOptions resolve() {
             SwapOptions d = defaults();
             return new SwapOptions(
-                    colour == null ? d.colour() : colourMode(colour),
-                    blend == null ? d.blend() : blendMethod(blend),
+                    colour == null ? d.colour() : choice(ColourMatchers.PLUGINS, colour, "options.colour"),
+                    blend == null ? d.blend() : choice(BlendMethods.PLUGINS, blend, "options.blend"),
                     bounded(maskErode, d.maskErode(), MAX_ERODE, "options.maskErode", "Mask erosion"),
                     bounded(maskFeather, d.maskFeather(), MAX_FEATHER, "options.maskFeather", "Mask feathering"),
                     label == null ? d.label() : label,
@@ -38,16 +37,10 @@ public record SwapOptions(String colour, String blend, int maskErode, int maskFe
         }
     }
 
-    /** A colour mode's name (see ColourMatchers), or a 400 naming the field and the valid names. */
-    private static String colourMode(String value) {
-        return ColourMatchers.find(value).map(ColourMatcher::name).orElseThrow(() -> ProblemException.invalid(
-                "options.colour", "\"" + value + "\" is not one of " + String.join(", ", ColourMatchers.names()) + "."));
-    }
-
-    /** A blend method's name (see BlendMethods), or a 400 naming the field and the valid names. */
-    private static String blendMethod(String value) {
-        return BlendMethods.find(value).map(BlendMethod::name).orElseThrow(() -> ProblemException.invalid(
-                "options.blend", "\"" + value + "\" is not one of " + String.join(", ", BlendMethods.names()) + "."));
+    /** A plugin's name (a colour mode, a blend method), or a 400 naming the field and the valid names. */
+    private static String choice(PluginsByName<?> plugins, String value, String field) {
+        return plugins.canonical(value).orElseThrow(() -> ProblemException.invalid(field,
+                "\"" + value + "\" is not one of " + String.join(", ", plugins.names()) + "."));
     }
 
     private static int bounded(Integer value, int fallback, int max, String field, String what) {

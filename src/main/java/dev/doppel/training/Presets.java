@@ -22,7 +22,7 @@ import dev.doppel.web.ProblemException;
 @ApplicationScoped
 public class Presets {
 
-    /** The presets inside the app; PresetsTests fails when models/presets holds a file not listed here. */
+    /** The presets inside the app; PresetFilesTests fails when models/presets holds a file not listed here. */
     static final List<String> SHIPPED = List.of("hq", "lite", "original", "tiny");
 
     @Inject

@@ -1,7 +1,6 @@
 package dev.doppel.swap.convert;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
@@ -13,8 +12,9 @@ import org.bytedeco.opencv.opencv_core.Mat;
 public final class ColourMatchers {
 
     /** In the order a user is offered them: the recommended one first. */
-    private static final List<ColourMatcher> ALL = List.of(new ReinhardColourMatch(), new AverageColourMatch(),
-            new HistogramColourMatch(), new MklColourMatch(), new NoColourMatch());
+    public static final PluginsByName<ColourMatcher> PLUGINS = new PluginsByName<>("colour mode", ColourMatcher::name,
+            List.of(new ReinhardColourMatch(), new AverageColourMatch(), new HistogramColourMatch(),
+                    new MklColourMatch(), new NoColourMatch()));
 
     /** The default of a swap's options. */
     public static final String DEFAULT = "rct";
@@ -26,13 +26,12 @@ public final class ColourMatchers {
     }
 
     public static List<String> names() {
-        return ALL.stream().map(ColourMatcher::name).toList();
+        return PLUGINS.names();
     }
 
     /** The mode of that name (any case), or empty. */
     public static Optional<ColourMatcher> find(String name) {
-        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        return ALL.stream().filter(m -> m.name().equals(wanted)).findFirst();
+        return PLUGINS.find(name);
     }
 
     /**
@@ -40,8 +39,7 @@ public final class ColourMatchers {
      * pixels inside {@code region} (the part of the face the blend will show: the mask and its feathered edge).
      */
     public static void apply(String name, Mat face, Mat target, Mat mask, Mat region) {
-        ColourMatcher matcher = find(name).orElseThrow(() -> new IllegalArgumentException(
-                "Unknown colour mode \"" + name + "\"; available: " + String.join(", ", names())));
+        ColourMatcher matcher = PLUGINS.require(name);
         if (matcher instanceof NoColourMatch || opencv_core.countNonZero(mask) < MIN_PIXELS) {
             return;
         }
