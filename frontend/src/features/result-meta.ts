@@ -49,6 +49,20 @@ export function directionText(direction: SwapDirection | string, names: { a?: st
   return direction === 'B_TO_A' ? `Face of ${b} → ${a}` : `Face of ${a} → ${b}`
 }
 
+/** Whose faces a swap replaces, as the form and the result page word it ({from}: the source person). */
+export function facesLabel(faces: string, from = 'the source person'): string {
+  switch (faces) {
+    case 'all':
+      return 'Every face in the video'
+    case 'match':
+      return `Only faces that look like ${from}`
+    default:
+      return 'The largest face (one person)'
+  }
+}
+
+export const FACES_CHOICES = ['largest', 'match', 'all']
+
 const COLOUR_LABELS: Record<string, string> = {
   rct: 'Match colours (Reinhard, recommended)',
   avg: 'Match the average colour',

@@ -11,7 +11,16 @@ import { FormController, messageOf } from '../ui/form.ts'
 import { formatCount, formatDuration, formatResolution } from '../ui/format.ts'
 import { showToast } from '../ui/toast.ts'
 import { watchNewVideos } from './new-videos.ts'
-import { BLEND_CHOICES, blendLabel, COLOUR_CHOICES, colourLabel, directionText, resultPagePath } from './result-meta.ts'
+import {
+  BLEND_CHOICES,
+  blendLabel,
+  COLOUR_CHOICES,
+  colourLabel,
+  directionText,
+  FACES_CHOICES,
+  facesLabel,
+  resultPagePath,
+} from './result-meta.ts'
 
 /** The options' limits and defaults, as the server has them. */
 export const SWAP_LIMITS = {
@@ -79,6 +88,12 @@ export function setupSwapForm(section: HTMLElement, options: SwapFormOptions): S
             <p id="swap-direction-hint" class="field-hint"></p>
             <p id="swap-direction-error" class="field-error" hidden></p>
           </div>
+          <div class="field">
+            <label for="swap-faces">Faces to swap</label>
+            <select id="swap-faces" name="faces" aria-describedby="swap-faces-hint"></select>
+            <p id="swap-faces-hint" class="field-hint">With several people in the video, choose whose faces change.</p>
+            <p id="swap-faces-error" class="field-error" hidden></p>
+          </div>
         </div>
         <fieldset class="model-create-options">
           <legend>Blending</legend>
@@ -141,6 +156,7 @@ export function setupSwapForm(section: HTMLElement, options: SwapFormOptions): S
   const videoSelect = find<HTMLSelectElement>(form, '#swap-video')
   const videoHint = find(form, '#swap-video-hint')
   const directionSelect = find<HTMLSelectElement>(form, '#swap-direction')
+  const facesSelect = find<HTMLSelectElement>(form, '#swap-faces')
   const directionHint = find(form, '#swap-direction-hint')
   const colourSelect = find<HTMLSelectElement>(form, '#swap-colour')
   const blendSelect = find<HTMLSelectElement>(form, '#swap-blend')
@@ -157,6 +173,7 @@ export function setupSwapForm(section: HTMLElement, options: SwapFormOptions): S
     {
       video: 'swap-video',
       direction: 'swap-direction',
+      faces: 'swap-faces',
       colour: 'swap-colour',
       blend: 'swap-blend',
       maskErode: 'swap-erode',
@@ -224,6 +241,9 @@ export function setupSwapForm(section: HTMLElement, options: SwapFormOptions): S
     const { a = 'A', b = 'B' } = names()
     const [from, to] = directionSelect.value === 'B_TO_A' ? [b, a] : [a, b]
     directionHint.textContent = `Faces of ${from} in the video become ${to}’s.`
+    const picked = facesSelect.value || 'largest'
+    facesSelect.replaceChildren(...FACES_CHOICES.map((value) => el('option', { value }, facesLabel(value, from))))
+    facesSelect.value = picked
   }
 
   videoSelect.addEventListener('change', () => {
@@ -237,6 +257,7 @@ export function setupSwapForm(section: HTMLElement, options: SwapFormOptions): S
     controller.clearField('direction')
     describeDirection()
   })
+  facesSelect.addEventListener('change', () => controller.clearField('faces'))
   colourSelect.addEventListener('change', () => controller.clearField('colour'))
   blendSelect.addEventListener('change', () => controller.clearField('blend'))
   labelBox.addEventListener('change', () => controller.clearField('label'))
@@ -389,6 +410,7 @@ export function setupSwapForm(section: HTMLElement, options: SwapFormOptions): S
       maskFeather: values.maskFeather,
       label: labelBox.checked,
       fineTuneIterations: values.fineTuneIterations,
+      faces: facesSelect.value as SwapOptions['faces'],
     }
     const body: CreateSwapRequest = {
       model: model.id,

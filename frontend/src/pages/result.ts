@@ -9,6 +9,7 @@ import { showNotFound, type NotFoundCard } from '../features/not-found-card.ts'
 import {
   blendLabel,
   colourLabel,
+  facesLabel,
   directionText,
   jobPercent,
   resultStatusLabel,
@@ -228,6 +229,7 @@ function showResult(outlet: HTMLElement, initial: Result, signal: AbortSignal): 
     const optionList = el(
       'ul',
       { class: 'result-options' },
+      el('li', {}, `Faces: ${facesLabel(options.faces ?? 'largest', result.direction === 'B_TO_A' ? names.b : names.a)}`),
       el('li', {}, `Colours: ${colourLabel(options.colour)}`),
       el('li', {}, `Edges: ${blendLabel(options.blend)}`),
       el('li', {}, `Mask: shrunk ${options.maskErode} %, edge softened ${options.maskFeather} %`),

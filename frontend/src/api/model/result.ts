@@ -31,7 +31,11 @@ export interface SwapOptions {
   label: boolean
   /** Training steps on the model before swapping (0–100,000); 0: a quick swap, no training. */
   fineTuneIterations: number
+  /** Whose faces are replaced: the largest, every face, or those that match the source person's face set. */
+  faces: FaceSelection
 }
+
+export type FaceSelection = 'largest' | 'all' | 'match'
 
 /**
  * A video with faces swapped by a model, as returned by `GET /api/results`

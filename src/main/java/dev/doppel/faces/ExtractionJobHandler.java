@@ -12,19 +12,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.doppel.faces.align.AlignedFace;
-import dev.doppel.faces.align.FaceAligner;
 import dev.doppel.faces.align.FaceMask;
 import dev.doppel.faces.align.FaceTemplate;
-import dev.doppel.faces.align.LandmarkSmoother;
 import dev.doppel.faces.align.Sharpness;
+import dev.doppel.faces.detect.FaceDetector;
+import dev.doppel.faces.geometry.Landmarks;
+import dev.doppel.faces.pipeline.FaceFilter;
+import dev.doppel.faces.pipeline.FacePipeline;
+import dev.doppel.faces.pipeline.FaceTracker;
+import dev.doppel.faces.pipeline.PipelineFace;
 import dev.doppel.faces.verify.FaceVerifier;
 import dev.doppel.faces.verify.FaceVerifiers;
 import dev.doppel.jobs.JobContext;
@@ -37,8 +39,8 @@ import dev.doppel.media.VideoRepository;
 import dev.doppel.storage.BlobStore;
 
 /**
- * EXTRACT: every Nth frame of a video → faces → landmarks (smoothed over time) → aligned 256 px crops, masks and
- * scores in the face set; each crop is shown to a second face model, so that a set of background patches is
+ * EXTRACT: the {@link FacePipeline} over every Nth frame of a video, with a sink that stores the aligned 256 px
+ * crops, masks and scores in the face set; each crop is shown to a second face model, so that a set of background patches is
  * flagged. It starts over when run again, so a crash or a re-run with new settings never leaves half of an old
  * extraction behind.
  */
@@ -128,53 +130,37 @@ public class ExtractionJobHandler implements JobHandler {
         }
         int size = config.alignedSize();
         List<Face> pending = new ArrayList<>();
-        int scanned = 0;
-        int withFaces = 0;
-        int stored = 0;
+        int[] counts = new int[3]; // frames scanned, frames with faces, faces stored
         FaceVerifier verifier = verifiers.create().orElse(null);
         Optional<String> unchecked = verifier != null ? Optional.empty()
                 : Optional.of(verifiers.problem().orElse("The face check is unavailable: faces are not checked."));
-        try (locator;
-                verifier;
+        double fps = video.fps > 0 ? video.fps : 25;
+        long total = Math.max(1, video.frameCount);
+        FaceTracker.Settings tracking = new FaceTracker.Settings(config.detectEvery(), set.minFaceSize,
+                set.maxFacesPerFrame, FaceDetector.Search.TILTED, fps, set.everyNthFrame);
+        FaceFilter whose = set.maxFacesPerFrame > 1 ? FaceFilter.ALL : FaceFilter.LARGEST;
+        try (verifier;
                 BlobStore.LocalFile file = blobs.local(video.blobKey);
                 FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.path().toFile());
-                OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
-            FaceAligner aligner = aligner(locator, size);
+                FacePipeline pipeline = new FacePipeline(locator,
+                        FaceTemplate.fromMeanShape(locators.meanShape(), size), tracking, whose)) {
             grabber.start();
-            double fps = video.fps > 0 ? video.fps : 25;
-            long total = Math.max(1, video.frameCount);
-            List<LandmarkSmoother> smoothers = new ArrayList<>();
-            Frame frame;
-            int index = -1;
-            while ((frame = grabber.grabImage()) != null) {
-                index++;
-                if (index % set.everyNthFrame != 0) {
-                    continue;
-                }
+            pipeline.run(grabber, set.everyNthFrame, false, (index, image, found) -> {
                 context.checkpoint();
-                Mat image = converter.convert(frame);
-                List<LocatedFace> found = locator.locate(image, set.minFaceSize, set.maxFacesPerFrame);
-                scanned++;
+                counts[0]++;
                 if (!found.isEmpty()) {
-                    withFaces++;
+                    counts[1]++;
                 }
-                for (int f = 0; f < found.size(); f++) {
-                    while (smoothers.size() <= f) {
-                        smoothers.add(new LandmarkSmoother());
-                    }
-                    pending.add(alignAndStore(context, set, index, found.get(f), image, aligner, smoothers.get(f), fps,
-                            size, verifier));
-                }
-                for (int f = found.size(); f < smoothers.size(); f++) {
-                    smoothers.get(f).reset();
+                for (PipelineFace face : found) {
+                    pending.add(store(context, set, index, face, size, verifier));
                 }
                 if (pending.size() >= BATCH) {
-                    stored += flush(set, pending, scanned, withFaces);
+                    counts[2] += flush(set, pending, counts[0], counts[1]);
                 }
                 context.progress(Math.min(0.99, (index + 1) / (double) total),
                         String.format(Locale.ROOT, "Frame %d of %d: %d faces so far", index + 1, total,
-                                stored + pending.size()));
-            }
+                                counts[2] + pending.size()));
+            });
         } catch (Exception e) {
             pending.forEach(f -> {
                 blobs.deleteQuietly(f.imageKey);
@@ -182,7 +168,9 @@ public class ExtractionJobHandler implements JobHandler {
             });
             throw e;
         }
-        stored += flush(set, pending, scanned, withFaces);
+        int scanned = counts[0];
+        int withFaces = counts[1];
+        int stored = counts[2] + flush(set, pending, scanned, withFaces);
         String message = stored == 0
                 ? "No faces were found in this video. Try a smaller minimum face size or another detector."
                 : String.format(Locale.ROOT, "%d faces from %d of %d frames scanned%s%s", stored, withFaces, scanned,
@@ -193,32 +181,23 @@ public class ExtractionJobHandler implements JobHandler {
         return set.id.toString();
     }
 
-    private FaceAligner aligner(FaceLocator locator, int size) {
-        float[] mean = locators.meanShape();
-        return new FaceAligner(FaceTemplate.fromMeanShape(mean, size));
-    }
-
-    private Face alignAndStore(JobContext context, FaceSet set, int index, LocatedFace found, Mat image,
-            FaceAligner aligner, LandmarkSmoother smoother, double fps, int size, FaceVerifier verifier)
-            throws Exception {
-        double[] landmarks = found.hasLandmarks()
-                ? smoother.smooth(found.landmarks(), index, fps, set.everyNthFrame)
-                : null;
-        try (AlignedFace aligned = landmarks != null
-                ? aligner.alignOnLandmarks(image, landmarks)
-                : aligner.alignOnEyes(image, found.leftEye(), found.rightEye());
-                Mat mask = FaceMask.of(aligned.landmarks() != null ? aligned.landmarks() : aligner.template().points(),
-                        size)) {
+    /** Extraction's sink: the aligned crop (JPEG), its mask (PNG) and what was measured of it. */
+    private Face store(JobContext context, FaceSet set, int index, PipelineFace found, int size,
+            FaceVerifier verifier) throws Exception {
+        AlignedFace aligned = found.aligned();
+        Landmarks inCrop = aligned.landmarks() != null ? aligned.landmarks()
+                : FaceTemplate.fromMeanShape(locators.meanShape(), size).landmarks();
+        try (Mat mask = FaceMask.of(inCrop, size)) {
             Face face = new Face();
             face.ownerId = context.ownerId();
             face.faceSetId = set.id;
             face.frameIndex = index;
-            face.boxX = found.box().x();
-            face.boxY = found.box().y();
+            face.boxX = found.box().minX();
+            face.boxY = found.box().minY();
             face.boxWidth = found.box().width();
             face.boxHeight = found.box().height();
-            face.landmarks = landmarks == null ? null : join(landmarks);
-            face.transform = join(aligned.transform());
+            face.landmarks = found.measuredLandmarks() ? found.landmarks().format() : null;
+            face.transform = join(aligned.transform().toArray());
             face.blur = Sharpness.of(aligned.crop());
             face.size = found.box().width();
             face.faceScore = verifier == null ? null : verifier.score(aligned.crop());

@@ -26,6 +26,13 @@ public interface FacesConfig {
     @WithDefault("models/face_detection_yunet_2023mar.onnx")
     Path yunetModel();
 
+    /**
+     * Extraction and swap run the detector every Nth frame (of the video, not of the frames sampled); the
+     * landmarks follow the faces in between (FaceTracker).
+     */
+    @WithDefault("5")
+    int detectEvery();
+
     /** Side of the stored aligned face crops, in pixels; training presets downsample from it. */
     @WithDefault("256")
     int alignedSize();

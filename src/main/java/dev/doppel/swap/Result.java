@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
 import dev.doppel.account.OwnedEntity;
+import dev.doppel.faces.pipeline.FaceSelection;
 
 /**
  * A swapped video: what it was made from and with which options, the file once it exists, and its quality
@@ -69,6 +70,11 @@ public class Result extends OwnedEntity {
     @Column(name = "fine_tune_iterations", nullable = false)
     public int fineTuneIterations;
 
+    /** Whose faces are swapped (FaceSelection). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "faces_to_swap", nullable = false, length = 12)
+    public FaceSelection facesToSwap = FaceSelection.DEFAULT;
+
     @Column(name = "blob_key", length = 36)
     public String blobKey;
 
@@ -113,7 +119,7 @@ public class Result extends OwnedEntity {
     public Instant finishedAt;
 
     public SwapOptions options() {
-        return new SwapOptions(colour, blend, maskErode, maskFeather, visibleLabel, fineTuneIterations);
+        return new SwapOptions(colour, blend, maskErode, maskFeather, visibleLabel, fineTuneIterations, facesToSwap);
     }
 
     void apply(SwapOptions o) {
@@ -123,5 +129,6 @@ public class Result extends OwnedEntity {
         maskFeather = o.maskFeather();
         visibleLabel = o.label();
         fineTuneIterations = o.fineTuneIterations();
+        facesToSwap = o.faces();
     }
 }

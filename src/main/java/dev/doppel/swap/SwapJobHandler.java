@@ -21,13 +21,9 @@ import io.quarkus.panache.common.Sort;
 
 import ai.djl.Device;
 import dev.doppel.faces.Face;
-import dev.doppel.faces.FaceLocator;
-import dev.doppel.faces.FaceLocators;
 import dev.doppel.faces.FaceRepository;
 import dev.doppel.faces.FaceSet;
 import dev.doppel.faces.FaceSetRepository;
-import dev.doppel.faces.FacesConfig;
-import dev.doppel.faces.align.FaceTemplate;
 import dev.doppel.jobs.JobContext;
 import dev.doppel.jobs.JobDeferredException;
 import dev.doppel.jobs.JobFailedException;
@@ -83,10 +79,7 @@ public class SwapJobHandler implements JobHandler {
     FaceRepository faces;
 
     @Inject
-    FaceLocators locators;
-
-    @Inject
-    FacesConfig facesConfig;
+    SwapPipelines pipelines;
 
     @Inject
     Presets presets;
@@ -203,15 +196,14 @@ public class SwapJobHandler implements JobHandler {
 
     private String render(JobContext context, Result result, FaceModel model, Video video, ModelRenderer renderer,
             double base) throws Exception {
-        FaceTemplate template = FaceTemplate.fromMeanShape(locators.meanShape(), facesConfig.alignedSize());
         Path tmp = config.dataDir().resolve("tmp");
         Files.createDirectories(tmp);
         Path out = tmp.resolve("swap-" + UUID.randomUUID() + ".mp4");
         String key = null;
         String thumbnailKey = null;
-        try (FaceLocator locator = locators.create(locators.defaultDetector());
+        try (SwapPipelines.Opened pipeline = pipelines.open(result, model, video.fps);
                 BlobStore.LocalFile source = blobs.local(video.blobKey)) {
-            VideoSwapper swapper = new VideoSwapper(renderer, locator, template, result.options(),
+            VideoSwapper swapper = new VideoSwapper(renderer, pipeline.pipeline(), result.options(),
                     VideoSwapper.Params.of(settings));
             long started = System.nanoTime();
             try (VideoSwapper.Outcome outcome = swapper.run(source.path(), out,

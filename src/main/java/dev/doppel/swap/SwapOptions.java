@@ -1,5 +1,6 @@
 package dev.doppel.swap;
 
+import dev.doppel.faces.pipeline.FaceSelection;
 import dev.doppel.swap.convert.BlendMethods;
 import dev.doppel.swap.convert.ColourMatchers;
 import dev.doppel.swap.convert.PluginsByName;
@@ -7,22 +8,23 @@ import dev.doppel.web.ProblemException;
 
 /**
  * How a swap is drawn. Erode and feather are percentages of the face's width, so the same setting suits a
- * close-up and a wide shot. The visible label may be turned off; the metadata tag cannot.
+ * close-up and a wide shot. The visible label may be turned off; the metadata tag cannot. {@code faces} says
+ * whose faces in the clip are swapped: the largest, every one, or those that look like the source person.
  */
 public record SwapOptions(String colour, String blend, int maskErode, int maskFeather, boolean label,
-        int fineTuneIterations) {
+        int fineTuneIterations, FaceSelection faces) {
 
     public static final int MAX_ERODE = 20;
     public static final int MAX_FEATHER = 30;
     public static final int MAX_FINE_TUNE = 100_000;
 
     public static SwapOptions defaults() {
-        return new SwapOptions(ColourMatchers.DEFAULT, BlendMethods.DEFAULT, 3, 8, true, 0);
+        return new SwapOptions(ColourMatchers.DEFAULT, BlendMethods.DEFAULT, 3, 8, true, 0, FaceSelection.DEFAULT);
     }
 
     /** What a client sends: every field optional. */
     public record Request(String colour, String blend, Integer maskErode, Integer maskFeather, Boolean label,
-            Integer fineTuneIterations) {
+            Integer fineTuneIterations, String faces) {
 
         public SwapOptions resolve() {
             SwapOptions d = defaults();
@@ -33,7 +35,10 @@ public record SwapOptions(String colour, String blend, int maskErode, int maskFe
                     bounded(maskFeather, d.maskFeather(), MAX_FEATHER, "options.maskFeather", "Mask feathering"),
                     label == null ? d.label() : label,
                     bounded(fineTuneIterations, d.fineTuneIterations(), MAX_FINE_TUNE, "options.fineTuneIterations",
-                            "Fine-tuning"));
+                            "Fine-tuning"),
+                    faces == null ? d.faces() : FaceSelection.parse(faces).orElseThrow(() -> ProblemException
+                            .invalid("options.faces", "\"" + faces + "\" is not one of "
+                                    + String.join(", ", FaceSelection.wireNames()) + ".")));
         }
     }
 

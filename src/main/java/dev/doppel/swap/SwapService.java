@@ -55,7 +55,7 @@ public class SwapService {
             throw ProblemException.invalid("video", "Choose the video to swap faces in.");
         }
         SwapDirection dir = direction(direction);
-        SwapOptions options = (request == null ? new SwapOptions.Request(null, null, null, null, null, null)
+        SwapOptions options = (request == null ? new SwapOptions.Request(null, null, null, null, null, null, null)
                 : request).resolve();
         FaceModel model = models.requireOwned(ownerId, modelId);
         Video video = videos.requireOwned(ownerId, videoId);

@@ -17,20 +17,13 @@ public interface SwapSettings {
     @WithDefault("veryfast")
     String x264Preset();
 
-    /** Run the face detector on every Nth frame; landmarks follow the face from frame to frame in between. */
-    @WithDefault("5")
-    int detectEvery();
-
     /** Faces sent through the network together. */
     @WithDefault("8")
     int batch();
 
-    /** Faces swapped per frame, largest first. */
-    @WithDefault("1")
+    /** Faces swapped per frame at most when every face is swapped (largest first). */
+    @WithDefault("8")
     int maxFaces();
-
-    @WithDefault("40")
-    int minFaceSize();
 
     /** Face crops kept for the identity check of the quality report (spread over the video). */
     @WithDefault("150")

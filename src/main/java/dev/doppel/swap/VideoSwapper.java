@@ -7,37 +7,34 @@ import java.util.Map;
 
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
-import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 
-import dev.doppel.faces.FaceLocator;
-import dev.doppel.faces.align.AlignedFace;
-import dev.doppel.faces.align.FaceAligner;
+import dev.doppel.faces.align.FaceCrops;
 import dev.doppel.faces.align.FaceTemplate;
+import dev.doppel.faces.geometry.Affine;
+import dev.doppel.faces.geometry.Landmarks;
+import dev.doppel.faces.pipeline.FacePipeline;
+import dev.doppel.faces.pipeline.FaceSink;
+import dev.doppel.faces.pipeline.PipelineFace;
 import dev.doppel.swap.convert.FaceBlender;
 import dev.doppel.swap.convert.FaceRenderer;
-import dev.doppel.swap.convert.FaceTracker;
-import dev.doppel.swap.convert.TrackedFace;
-import dev.doppel.swap.quality.FaceCrops;
 import dev.doppel.swap.quality.FlickerMeter;
 import dev.doppel.swap.video.Provenance;
 import dev.doppel.swap.video.SwapVideoWriter;
 
 /**
- * The frame converter: decode → find faces (detector plus landmark tracking) → align → the network, a batch of
+ * The swap's sink on the {@link FacePipeline} (decode → find, follow and align faces) → the network, a batch of
  * faces at a time → warp back, mask, colour-match, blend → label → encode, with the sound carried over. Frames
  * without a face are written as decoded. Time spent in each stage is kept for the benchmark.
  */
 public final class VideoSwapper {
 
-    public record Params(int detectEvery, int batch, int maxFaces, int minFaceSize, int crf, String x264Preset,
-            int reportSamples) {
+    public record Params(int batch, int crf, String x264Preset, int reportSamples) {
 
         public static Params of(SwapSettings s) {
-            return new Params(s.detectEvery(), s.batch(), s.maxFaces(), s.minFaceSize(), s.crf(), s.x264Preset(),
-                    s.reportSamples());
+            return new Params(s.batch(), s.crf(), s.x264Preset(), s.reportSamples());
         }
     }
 
@@ -79,22 +76,21 @@ public final class VideoSwapper {
     private record Pending(long index, Mat frame, List<Face> faces) {
     }
 
-    private record Face(TrackedFace tracked, double[] toAligned, double[] landmarks, Mat input) {
+    private record Face(int track, Affine toAligned, Landmarks landmarks, Mat input) {
     }
 
     private final FaceRenderer renderer;
-    private final FaceLocator locator;
-    private final FaceAligner aligner;
+    private final FacePipeline pipeline;
+    private final FaceTemplate template;
     private final FaceBlender blender;
     private final SwapOptions options;
     private final Params params;
     private final Stages stages = new Stages();
 
-    public VideoSwapper(FaceRenderer renderer, FaceLocator locator, FaceTemplate template, SwapOptions options,
-            Params params) {
+    public VideoSwapper(FaceRenderer renderer, FacePipeline pipeline, SwapOptions options, Params params) {
         this.renderer = renderer;
-        this.locator = locator;
-        this.aligner = new FaceAligner(template);
+        this.pipeline = pipeline;
+        this.template = pipeline.template();
         this.blender = new FaceBlender(options);
         this.options = options;
         this.params = params;
@@ -106,59 +102,45 @@ public final class VideoSwapper {
         List<Pending> pending = new ArrayList<>();
         Mat[] thumbnail = new Mat[1];
         long[] counts = new long[2];
-        int[] size = new int[2];
-        FaceTracker tracker = null;
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(in.toFile());
-                OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
                 FlickerMeter swappedFlicker = new FlickerMeter();
                 FlickerMeter sourceFlicker = new FlickerMeter()) {
             grabber.start();
-            double fps = grabber.getFrameRate();
-            tracker = new FaceTracker(locator, params.detectEvery(), params.minFaceSize(), params.maxFaces(), fps);
             long sampleEvery = Math.max(1, expectedFrames / Math.max(1, params.reportSamples()));
             long thumbnailAt = expectedFrames / 10;
             Output output = new Output(samples, swappedFlicker, thumbnail, counts, sampleEvery, thumbnailAt,
                     expectedFrames, progress);
+            int width;
+            int height;
             try (SwapVideoWriter writer = new SwapVideoWriter(out, grabber, params.crf(), params.x264Preset(),
                     metadata)) {
-                size[0] = writer.width();
-                size[1] = writer.height();
-                long index = 0;
-                while (true) {
-                    long t0 = System.nanoTime();
-                    Frame frame = grabber.grab();
-                    if (frame == null) {
-                        stages.decode += System.nanoTime() - t0;
-                        break;
+                width = writer.width();
+                height = writer.height();
+                pipeline.run(grabber, 1, true, new FaceSink() {
+                    @Override
+                    public void frame(int index, Mat frame, List<PipelineFace> faces) throws Exception {
+                        pending.add(new Pending(index, frame.clone(), prepare(faces, frame, index, sourceFlicker)));
+                        if (facesIn(pending) >= params.batch() || pending.size() >= 4 * params.batch()) {
+                            flush(pending, writer, output);
+                        }
                     }
-                    if (frame.image == null) {
-                        stages.decode += System.nanoTime() - t0;
-                        long t1 = System.nanoTime();
-                        writer.writeAudio(frame);
-                        stages.encode += System.nanoTime() - t1;
-                        continue;
+
+                    @Override
+                    public void audio(Frame samples) throws Exception {
+                        long t0 = System.nanoTime();
+                        writer.writeAudio(samples);
+                        stages.encode += System.nanoTime() - t0;
                     }
-                    Mat image = converter.convert(frame).clone();
-                    long t1 = System.nanoTime();
-                    stages.decode += t1 - t0;
-                    List<Face> faces = prepare(tracker, image, index, sourceFlicker);
-                    stages.detect += System.nanoTime() - t1;
-                    pending.add(new Pending(index++, image, faces));
-                    if (facesIn(pending) >= params.batch() || pending.size() >= 4 * params.batch()) {
-                        flush(pending, writer, output);
-                    }
-                }
+                });
                 flush(pending, writer, output);
             }
-            tracker.close();
-            return new Outcome(counts[0], counts[1], size[0], size[1],
-                    grabber.getFrameRate(), grabber.getAudioChannels() > 0, stages, samples, swappedFlicker.mean(),
-                    sourceFlicker.mean(), swappedFlicker.pairs(), thumbnail[0]);
+            stages.decode = pipeline.decodeNanos();
+            stages.detect = pipeline.findNanos();
+            return new Outcome(counts[0], counts[1], width, height, grabber.getFrameRate(),
+                    grabber.getAudioChannels() > 0, stages, samples, swappedFlicker.mean(), sourceFlicker.mean(),
+                    swappedFlicker.pairs(), thumbnail[0]);
         } catch (Exception | Error e) {
             pending.forEach(VideoSwapper::release);
-            if (tracker != null) {
-                tracker.close();
-            }
             samples.forEach(Mat::close);
             if (thumbnail[0] != null) {
                 thumbnail[0].close();
@@ -171,21 +153,17 @@ public final class VideoSwapper {
         return stages;
     }
 
-    private List<Face> prepare(FaceTracker tracker, Mat image, long index, FlickerMeter sourceFlicker) {
+    /** The network's inputs for this frame's faces (the aligned crops at the model's size). */
+    private List<Face> prepare(List<PipelineFace> found, Mat image, long index, FlickerMeter sourceFlicker) {
         List<Face> faces = new ArrayList<>();
-        for (TrackedFace t : tracker.next(image, (int) index)) {
-            try (AlignedFace aligned = t.hasLandmarks() ? aligner.alignOnLandmarks(image, t.landmarks())
-                    : aligner.alignOnEyes(image, t.leftEye(), t.rightEye())) {
-                Mat input = new Mat();
-                int s = renderer.size();
-                opencv_imgproc.resize(aligned.crop(), input, new Size(s, s), 0, 0, opencv_imgproc.INTER_AREA);
-                double[] landmarks = t.hasLandmarks() ? t.landmarks()
-                        : FaceAligner.apply(invert(aligned.transform()), aligner.template().points());
-                if (t.track() == 0) {
-                    sourceFlicker.add(index, FaceCrops.of(image, aligned.transform(), aligner.template().size()));
-                }
-                faces.add(new Face(t, aligned.transform(), landmarks, input));
+        for (PipelineFace f : found) {
+            Mat input = new Mat();
+            int s = renderer.size();
+            opencv_imgproc.resize(f.aligned().crop(), input, new Size(s, s), 0, 0, opencv_imgproc.INTER_AREA);
+            if (f.track() == 0) {
+                sourceFlicker.add(index, FaceCrops.of(image, f.aligned().transform(), template.size()));
             }
+            faces.add(new Face(f.track(), f.aligned().transform(), f.landmarks(), input));
         }
         return faces;
     }
@@ -210,13 +188,13 @@ public final class VideoSwapper {
         try {
             for (Pending p : pending) {
                 long t1 = System.nanoTime();
-                double k = renderer.size() / (double) aligner.template().size();
+                double k = renderer.size() / (double) template.size();
                 boolean swapped = false;
                 for (Face f : p.faces()) {
-                    double[] toRendered = scaled(f.toAligned(), k);
+                    Affine toRendered = f.toAligned().scaled(k);
                     swapped |= blender.blend(p.frame(), rendered.get(next++), toRendered, f.landmarks()) != null;
-                    if (f.tracked().track() == 0) {
-                        Mat crop = FaceCrops.of(p.frame(), f.toAligned(), aligner.template().size());
+                    if (f.track() == 0) {
+                        Mat crop = FaceCrops.of(p.frame(), f.toAligned(), template.size());
                         if (p.index() % output.sampleEvery() == 0) {
                             output.samples().add(crop.clone());
                         }
@@ -260,20 +238,5 @@ public final class VideoSwapper {
     private static void release(Pending p) {
         p.frame().close();
         p.faces().forEach(f -> f.input().close());
-    }
-
-    static double[] scaled(double[] t, double k) {
-        double[] out = new double[6];
-        for (int i = 0; i < 6; i++) {
-            out[i] = t[i] * k;
-        }
-        return out;
-    }
-
-    /** The inverse of a {m00, m01, tx, m10, m11, ty} affine map. */
-    static double[] invert(double[] t) {
-        double det = t[0] * t[4] - t[1] * t[3];
-        double a = t[4] / det, b = -t[1] / det, c = -t[3] / det, d = t[0] / det;
-        return new double[] { a, b, -(a * t[2] + b * t[5]), c, d, -(c * t[2] + d * t[5]) };
     }
 }

@@ -25,6 +25,7 @@ import dev.doppel.faces.align.AlignedFace;
 import dev.doppel.faces.align.FaceAligner;
 import dev.doppel.faces.align.FaceTemplate;
 import dev.doppel.faces.align.LandmarkSmoother;
+import dev.doppel.faces.geometry.Landmarks;
 import dev.doppel.faces.detect.CascadeFaceDetector;
 import dev.doppel.faces.detect.FaceDetector;
 import dev.doppel.faces.landmarks.ShapePredictor;
@@ -86,12 +87,12 @@ class GridFaceTests {
         double[] tr = aligner.template().rightEye();
         List<Double> errors = new ArrayList<>();
         for (Path clip : TestMedia.gridClips()) {
-            List<double[]> located = landmarks(clip);
+            List<Landmarks> located = landmarks(clip);
             frames(clip, (index, frame) -> {
                 if (located.get(index) != null) {
                     try (AlignedFace aligned = aligner.alignOnLandmarks(frame, located.get(index))) {
-                        double[] l = FaceTemplateAccess.mean(aligned.landmarks(), 36, 42);
-                        double[] r = FaceTemplateAccess.mean(aligned.landmarks(), 42, 48);
+                        double[] l = FaceTemplateAccess.mean(aligned.landmarks().toArray(), 36, 42);
+                        double[] r = FaceTemplateAccess.mean(aligned.landmarks().toArray(), 42, 48);
                         errors.add(Math.max(Math.hypot(l[0] - tl[0], l[1] - tl[1]), Math.hypot(r[0] - tr[0], r[1] - tr[1])));
                     }
                 }
@@ -122,8 +123,8 @@ class GridFaceTests {
                 LocatedFace face = found.get(0);
                 assertThat(face.hasLandmarks()).isFalse();
                 try (AlignedFace aligned = aligner.alignOnEyes(frame, face.leftEye(), face.rightEye())) {
-                    double[] l = FaceAligner.apply(aligned.transform(), face.leftEye());
-                    double[] r = FaceAligner.apply(aligned.transform(), face.rightEye());
+                    double[] l = aligned.transform().apply(face.leftEye());
+                    double[] r = aligned.transform().apply(face.rightEye());
                     assertThat(Math.hypot(l[0] - tl[0], l[1] - tl[1])).isLessThan(0.01);
                     assertThat(Math.hypot(r[0] - tr[0], r[1] - tr[1])).isLessThan(0.01);
                 }
@@ -157,9 +158,9 @@ class GridFaceTests {
         LandmarkSmoother smoother = new LandmarkSmoother();
         double[][] previous = new double[1][];
         double[] sum = new double[2];
-        List<double[]> located = landmarks(clip);
+        List<Landmarks> located = landmarks(clip);
         frames(clip, (index, frame) -> {
-            double[] points = located.get(index);
+            Landmarks points = located.get(index);
             if (points == null) {
                 previous[0] = null;
                 return;
@@ -168,7 +169,7 @@ class GridFaceTests {
                 points = smoother.smooth(points, index, 25, 1);
             }
             try (AlignedFace aligned = aligner.alignOnLandmarks(frame, points)) {
-                double[] corners = corners(aligned.landmarks());
+                double[] corners = corners(aligned.landmarks().toArray());
                 if (previous[0] != null) {
                     double move = 0;
                     for (int i = 0; i < corners.length; i += 2) {
@@ -187,10 +188,10 @@ class GridFaceTests {
      * The first face's landmarks in every frame of a clip (null where none was found), located once per clip and
      * shared by the alignment and smoothing tests: locating is the slow part, and both want the same faces.
      */
-    private static synchronized List<double[]> landmarks(Path clip) throws Exception {
-        List<double[]> known = LANDMARKS.get(clip);
+    private static synchronized List<Landmarks> landmarks(Path clip) throws Exception {
+        List<Landmarks> known = LANDMARKS.get(clip);
         if (known == null) {
-            List<double[]> located = new ArrayList<>();
+            List<Landmarks> located = new ArrayList<>();
             frames(clip, (index, frame) -> {
                 List<LocatedFace> faces = locator.locate(frame, 40, 1);
                 located.add(faces.isEmpty() ? null : faces.get(0).landmarks());
@@ -201,7 +202,7 @@ class GridFaceTests {
         return known;
     }
 
-    private static final Map<Path, List<double[]>> LANDMARKS = new HashMap<>();
+    private static final Map<Path, List<Landmarks>> LANDMARKS = new HashMap<>();
 
     /** Outer and inner eye corners (36, 39, 42, 45) and mouth corners (48, 54). */
     private static double[] corners(double[] pts) {

@@ -2,12 +2,8 @@ package dev.doppel.faces;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +16,7 @@ import dev.doppel.faces.detect.Detection;
 import dev.doppel.faces.detect.FaceDetector;
 import dev.doppel.faces.detect.YuNetFaceDetector;
 import dev.doppel.faces.detect.YuNetModelFile;
+import dev.doppel.faces.geometry.Bounds;
 import dev.doppel.support.TestMedia;
 
 /**
@@ -29,7 +26,7 @@ import dev.doppel.support.TestMedia;
 @Tag("no-database")
 class RealFootageFaceTests {
 
-    private static final String CLIP = "tos_scientist-glasses_5s.mp4";
+    private static final String CLIP = RealFootageLabels.CLIP;
     private static FaceDetector yunet;
 
     @BeforeAll
@@ -45,7 +42,7 @@ class RealFootageFaceTests {
 
     @Test
     void yunetFindsTheScientistInNearlyEveryFrameAndNothingElse() throws Exception {
-        Map<Integer, double[]> labels = labels();
+        Map<Integer, double[]> labels = RealFootageLabels.tearsOfSteel();
         int[] frames = new int[2];
         List<String> off = new ArrayList<>();
         List<Double> overlaps = new ArrayList<>();
@@ -60,7 +57,8 @@ class RealFootageFaceTests {
             if (label != null) {
                 // Every face it reports there, not only the largest, must be the scientist's.
                 for (Detection d : yunet.detect(frame, 40, 5)) {
-                    double overlap = intersectionOverUnion(d, label);
+                    double overlap = RealFootageLabels.intersectionOverUnion(
+                            new Bounds(d.x(), d.y(), d.x() + d.width(), d.y() + d.height()), label);
                     overlaps.add(overlap);
                     if (overlap < 0.4) {
                         off.add(String.format("frame %d: box %.0f,%.0f %.0fx%.0f (score %.2f) overlaps the face %.2f",
@@ -75,30 +73,5 @@ class RealFootageFaceTests {
         assertThat(frames[1]).isGreaterThanOrEqualTo(110);
         assertThat(off).isEmpty();
         assertThat(overlaps).as("a face found in every labelled frame").hasSizeGreaterThanOrEqualTo(labels.size());
-    }
-
-    static double intersectionOverUnion(Detection d, double[] box) {
-        double w = Math.max(0, Math.min(d.x() + d.width(), box[2]) - Math.max(d.x(), box[0]));
-        double h = Math.max(0, Math.min(d.y() + d.height(), box[3]) - Math.max(d.y(), box[1]));
-        double intersection = w * h;
-        double union = d.width() * d.height() + (box[2] - box[0]) * (box[3] - box[1]) - intersection;
-        return intersection / union;
-    }
-
-    /** Frame → left, top, right, bottom, from the CSV beside this test. */
-    static Map<Integer, double[]> labels() throws IOException {
-        Map<Integer, double[]> labels = new HashMap<>();
-        try (InputStream in = RealFootageFaceTests.class.getResourceAsStream("tos_scientist-glasses_5s.boxes.csv")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.trim().split(",");
-                labels.put(Integer.parseInt(f[0]), new double[] { Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4]) });
-            }
-        }
-        assertThat(labels).hasSizeGreaterThanOrEqualTo(10);
-        return labels;
     }
 }

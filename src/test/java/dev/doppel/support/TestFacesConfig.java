@@ -19,6 +19,11 @@ public record TestFacesConfig(Path landmarkModel, Path yunetModel) implements Fa
     }
 
     @Override
+    public int detectEvery() {
+        return 5;
+    }
+
+    @Override
     public int alignedSize() {
         return 256;
     }

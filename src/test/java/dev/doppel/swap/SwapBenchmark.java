@@ -14,6 +14,12 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.doppel.faces.FaceLocator;
 import dev.doppel.faces.FaceLocators;
+import dev.doppel.faces.detect.FaceDetector;
+import dev.doppel.faces.detect.YuNetFaceDetector;
+import dev.doppel.faces.detect.YuNetModelFile;
+import dev.doppel.faces.pipeline.FaceFilter;
+import dev.doppel.faces.pipeline.FacePipeline;
+import dev.doppel.faces.pipeline.FaceTracker;
 import dev.doppel.faces.align.FaceTemplate;
 import dev.doppel.faces.detect.CascadeFaceDetector;
 import dev.doppel.faces.landmarks.ShapePredictor;
@@ -38,6 +44,8 @@ public final class SwapBenchmark {
     private SwapBenchmark() {
     }
 
+    static final VideoSwapper.Params PARAMS = new VideoSwapper.Params(8, 16, "veryfast", 150);
+
     public static void main(String[] args) throws Exception {
         OfflineDefaults.apply();
         Path clip = Path.of(args[0]);
@@ -47,8 +55,8 @@ public final class SwapBenchmark {
         ShapePredictor predictor = ShapePredictor.read(Path.of("/usr/share/dlib/shape_predictor_68_face_landmarks.dat"));
         Path out = Files.createTempFile("swap-bench-", ".mp4");
         Device device = Engine.getEngine("PyTorch").defaultDevice();
-        VideoSwapper.Params defaults = new VideoSwapper.Params(5, 8, 1, 40, 16, "veryfast", 150);
-        VideoSwapper.Params everyFrame = new VideoSwapper.Params(1, 8, 1, 40, 16, "veryfast", 150);
+        int defaults = 5;
+        int everyFrame = 1;
         try (AutoencoderTrainer trainer = new AutoencoderTrainer(preset, device, 1)) {
             ModelRenderer renderer = new ModelRenderer(trainer.network(), trainer.manager(), false);
             FaceTemplate template = FaceTemplate.fromMeanShape(predictor.meanShape(), 256);
@@ -92,9 +100,12 @@ public final class SwapBenchmark {
     }
 
     private static VideoSwapper.Stages swap(Path clip, Path out, ModelRenderer renderer, ShapePredictor predictor,
-            FaceTemplate template, VideoSwapper.Params params, long frames) throws Exception {
-        try (FaceLocator locator = new FaceLocator(CascadeFaceDetector.haar(), predictor, FaceLocators.eyeCascade())) {
-            VideoSwapper swapper = new VideoSwapper(renderer, locator, template, SwapOptions.defaults(), params);
+            FaceTemplate template, int detectEvery, long frames) throws Exception {
+        FaceTracker.Settings tracking = new FaceTracker.Settings(detectEvery, 40, 1, FaceDetector.Search.QUICK_TILTED,
+                25, 1);
+        try (FacePipeline pipeline = new FacePipeline(new FaceLocator(detector(), predictor,
+                FaceLocators.eyeCascade()), template, tracking, FaceFilter.LARGEST)) {
+            VideoSwapper swapper = new VideoSwapper(renderer, pipeline, SwapOptions.defaults(), PARAMS);
             try (VideoSwapper.Outcome outcome = swapper.run(clip, out,
                     Provenance.metadata(UUID.randomUUID(), UUID.randomUUID()), frames, (done, expected) -> {
                     })) {
@@ -105,6 +116,15 @@ public final class SwapBenchmark {
                 return outcome.stages();
             }
         }
+    }
+
+    /** The detector named by -Dbench.detector: yunet (the default, as in the app), haar or lbp. */
+    public static FaceDetector detector() {
+        return switch (System.getProperty("bench.detector", "yunet")) {
+            case "haar" -> CascadeFaceDetector.haar();
+            case "lbp" -> CascadeFaceDetector.lbp();
+            default -> new YuNetFaceDetector(Path.of(YuNetModelFile.DEFAULT), YuNetFaceDetector.MIN_SCORE);
+        };
     }
 
     /** Seconds to decode and re-encode the clip with nothing in between. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.doppel.faces.FaceLocator;
 import dev.doppel.faces.FaceLocators;
 import dev.doppel.faces.LocatedFace;
+import dev.doppel.faces.geometry.Landmarks;
 import dev.doppel.faces.align.FaceMask;
 import dev.doppel.support.DecodedVideo;
 import dev.doppel.support.SwapFixture;
@@ -94,7 +95,7 @@ class SwapResourceTests {
                     if (!faceless) {
                         List<LocatedFace> faces = locator.locate(before, 40, 1);
                         assertThat(faces).as("face in frame %d", i).hasSize(1);
-                        double[] outline = FaceMask.outline(faces.get(0).landmarks());
+                        Landmarks outline = FaceMask.outline(faces.get(0).landmarks());
                         double width = faces.get(0).box().width();
                         try (Mat hull = new Mat(before.rows(), before.cols(), opencv_core.CV_8UC1, new Scalar(0))) {
                             FaceMask.fill(hull, outline, 0, 0);

@@ -6,6 +6,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
+import dev.doppel.faces.geometry.Affine;
+import dev.doppel.faces.geometry.Landmarks;
 import dev.doppel.faces.landmarks.Similarity;
 
 /**
@@ -29,15 +31,20 @@ public final class FaceAligner {
         return template;
     }
 
-    public AlignedFace alignOnLandmarks(Mat frame, double[] landmarks) {
+    public AlignedFace alignOnLandmarks(Mat frame, Landmarks landmarks) {
+        return warp(frame, transformFor(landmarks), landmarks);
+    }
+
+    /** The frame → crop map that {@link #alignOnLandmarks} warps with, without warping. */
+    public Affine transformFor(Landmarks landmarks) {
         int from = FaceTemplate.FIRST_INNER;
-        int n = landmarks.length / 2 - from;
+        int n = landmarks.count() - from;
         float[] src = new float[2 * n];
         float[] dst = new float[2 * n];
         double[] t = template.points();
         for (int i = 0; i < n; i++) {
-            src[2 * i] = (float) landmarks[2 * (i + from)];
-            src[2 * i + 1] = (float) landmarks[2 * (i + from) + 1];
+            src[2 * i] = (float) landmarks.x(i + from);
+            src[2 * i + 1] = (float) landmarks.y(i + from);
             dst[2 * i] = (float) t[2 * (i + from)];
             dst[2 * i + 1] = (float) t[2 * (i + from) + 1];
         }
@@ -47,8 +54,7 @@ public final class FaceAligner {
             weights[i] = landmark >= 36 && landmark <= 47 ? EYE_WEIGHT : 1;
         }
         double[] m = Similarity.fitWithTranslation(src, dst, weights);
-        double[] transform = { m[0], m[1], m[4], m[2], m[3], m[5] };
-        return warp(frame, transform, landmarks);
+        return new Affine(m[0], m[1], m[4], m[2], m[3], m[5]);
     }
 
     public AlignedFace alignOnEyes(Mat frame, double[] leftEye, double[] rightEye) {
@@ -57,31 +63,17 @@ public final class FaceAligner {
         float[] src = { (float) leftEye[0], (float) leftEye[1], (float) rightEye[0], (float) rightEye[1] };
         float[] dst = { (float) tl[0], (float) tl[1], (float) tr[0], (float) tr[1] };
         double[] m = Similarity.fitWithTranslation(src, dst);
-        return warp(frame, new double[] { m[0], m[1], m[4], m[2], m[3], m[5] }, null);
+        return warp(frame, new Affine(m[0], m[1], m[4], m[2], m[3], m[5]), null);
     }
 
-    private AlignedFace warp(Mat frame, double[] transform, double[] landmarks) {
+    private AlignedFace warp(Mat frame, Affine transform, Landmarks landmarks) {
         int size = template.size();
         Mat crop = new Mat();
-        try (Mat m = new Mat(2, 3, opencv_core.CV_64F)) {
-            var idx = (org.bytedeco.javacpp.indexer.DoubleIndexer) m.createIndexer();
-            for (int i = 0; i < 6; i++) {
-                idx.put(i / 3, i % 3, transform[i]);
-            }
-            idx.close();
+        try (Mat m = transform.toMat()) {
             opencv_imgproc.warpAffine(frame, crop, m, new Size(size, size), opencv_imgproc.INTER_LINEAR,
                     opencv_core.BORDER_REPLICATE, new Scalar());
         }
-        double[] aligned = landmarks == null ? null : apply(transform, landmarks);
+        Landmarks aligned = landmarks == null ? null : transform.apply(landmarks);
         return new AlignedFace(crop, transform, aligned);
-    }
-
-    public static double[] apply(double[] transform, double[] points) {
-        double[] out = new double[points.length];
-        for (int i = 0; i < points.length; i += 2) {
-            out[i] = transform[0] * points[i] + transform[1] * points[i + 1] + transform[2];
-            out[i + 1] = transform[3] * points[i] + transform[4] * points[i + 1] + transform[5];
-        }
-        return out;
     }
 }

@@ -1,5 +1,7 @@
 package dev.doppel.faces.align;
 
+import dev.doppel.faces.geometry.Landmarks;
+
 /**
  * Where each of the 68 landmarks of a mean face sits in an aligned crop. Built from the landmark model's own
  * mean shape, scaled so the jaw spans 62 % of the crop and centred a little below the middle, which leaves
@@ -48,6 +50,10 @@ public final class FaceTemplate {
 
     public double[] points() {
         return points.clone();
+    }
+
+    public Landmarks landmarks() {
+        return Landmarks.of(points);
     }
 
     /** Centre of the left eye as seen in the picture (landmarks 36–41). */

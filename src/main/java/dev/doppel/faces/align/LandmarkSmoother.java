@@ -1,5 +1,7 @@
 package dev.doppel.faces.align;
 
+import dev.doppel.faces.geometry.Landmarks;
+
 /**
  * Smooths one face's landmarks from frame to frame with a 1€ filter per coordinate, relative to the face's
  * size so the same settings suit a close-up and a wide shot. It starts over when the face is lost or jumps.
@@ -20,10 +22,11 @@ public final class LandmarkSmoother {
     private double lastCentreY;
 
     /** Landmarks of {@code frame}; frames arrive in order, {@code fps} is the rate they were taken at. */
-    public double[] smooth(double[] landmarks, int frame, double fps, int frameStep) {
-        double width = spread(landmarks);
-        double cx = centre(landmarks, 0);
-        double cy = centre(landmarks, 1);
+    public Landmarks smooth(Landmarks face, int frame, double fps, int frameStep) {
+        double[] landmarks = face.toArray();
+        double width = face.width();
+        double cx = face.meanX();
+        double cy = face.meanY();
         boolean continuous = filters != null && frame - lastFrame <= frameStep
                 && Math.hypot(cx - lastCentreX, cy - lastCentreY) < 0.5 * width;
         if (!continuous) {
@@ -45,27 +48,10 @@ public final class LandmarkSmoother {
             // Filter in face widths so the speed-dependence means the same at any scale.
             out[i] = filters[i].filter(landmarks[i] / unit, dt) * unit;
         }
-        return out;
+        return Landmarks.of(out);
     }
 
     public void reset() {
         filters = null;
-    }
-
-    private static double spread(double[] pts) {
-        double min = Double.MAX_VALUE, max = -Double.MAX_VALUE;
-        for (int i = 0; i < pts.length; i += 2) {
-            min = Math.min(min, pts[i]);
-            max = Math.max(max, pts[i]);
-        }
-        return Math.max(1, max - min);
-    }
-
-    private static double centre(double[] pts, int axis) {
-        double s = 0;
-        for (int i = axis; i < pts.length; i += 2) {
-            s += pts[i];
-        }
-        return s / (pts.length / 2.0);
     }
 }

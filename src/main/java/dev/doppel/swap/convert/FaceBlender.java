@@ -1,6 +1,5 @@
 package dev.doppel.swap.convert;
 
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -9,6 +8,9 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
 
 import dev.doppel.faces.align.FaceMask;
+import dev.doppel.faces.geometry.Affine;
+import dev.doppel.faces.geometry.Bounds;
+import dev.doppel.faces.geometry.Landmarks;
 import dev.doppel.swap.SwapOptions;
 
 /**
@@ -30,9 +32,9 @@ public final class FaceBlender {
      * to rendered pixels; {@code landmarks} are the face's 68 points in frame pixels. Returns the region
      * changed, or null when the face lies outside the frame.
      */
-    public Rect blend(Mat frame, Mat rendered, double[] toCrop, double[] landmarks) {
-        double[] outline = FaceMask.outline(landmarks);
-        double faceWidth = spread(landmarks, 0);
+    public Rect blend(Mat frame, Mat rendered, Affine toCrop, Landmarks landmarks) {
+        Landmarks outline = FaceMask.outline(landmarks);
+        double faceWidth = landmarks.width();
         int erode = (int) Math.round(faceWidth * options.maskErode() / 100.0);
         int feather = (int) Math.round(faceWidth * options.maskFeather() / 100.0) | 1;
         Rect roi = bounds(outline, feather / 2 + 2, frame.cols(), frame.rows());
@@ -40,7 +42,7 @@ public final class FaceBlender {
             return null;
         }
         try (Mat target = new Mat(frame, roi); Mat mask = new Mat(roi.height(), roi.width(), opencv_core.CV_8UC1,
-                new Scalar(0)); Mat face = new Mat(); Mat valid = new Mat(); Mat m = shifted(toCrop, roi);
+                new Scalar(0)); Mat face = new Mat(); Mat valid = new Mat(); Mat m = toCrop.fromOrigin(roi.x(), roi.y()).toMat();
                 Mat ones = new Mat(rendered.rows(), rendered.cols(), opencv_core.CV_8UC1, new Scalar(255))) {
             FaceMask.fill(mask, outline, roi.x(), roi.y());
             opencv_imgproc.threshold(mask, mask, 127, 255, opencv_imgproc.THRESH_BINARY);
@@ -71,41 +73,12 @@ public final class FaceBlender {
         }
     }
 
-    /** The frame → crop transform seen from the region's top-left corner, as OpenCV's 2 × 3 matrix. */
-    private static Mat shifted(double[] t, Rect roi) {
-        Mat m = new Mat(2, 3, opencv_core.CV_64F);
-        try (DoubleIndexer idx = m.createIndexer()) {
-            idx.put(0, 0, t[0]);
-            idx.put(0, 1, t[1]);
-            idx.put(0, 2, t[2] + t[0] * roi.x() + t[1] * roi.y());
-            idx.put(1, 0, t[3]);
-            idx.put(1, 1, t[4]);
-            idx.put(1, 2, t[5] + t[3] * roi.x() + t[4] * roi.y());
-        }
-        return m;
-    }
-
-    static Rect bounds(double[] pts, int margin, int width, int height) {
-        double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-        for (int i = 0; i < pts.length; i += 2) {
-            minX = Math.min(minX, pts[i]);
-            maxX = Math.max(maxX, pts[i]);
-            minY = Math.min(minY, pts[i + 1]);
-            maxY = Math.max(maxY, pts[i + 1]);
-        }
-        int x0 = Math.max(0, (int) Math.floor(minX) - margin);
-        int y0 = Math.max(0, (int) Math.floor(minY) - margin);
-        int x1 = Math.min(width, (int) Math.ceil(maxX) + margin + 1);
-        int y1 = Math.min(height, (int) Math.ceil(maxY) + margin + 1);
+    static Rect bounds(Landmarks pts, int margin, int width, int height) {
+        Bounds b = pts.bounds();
+        int x0 = Math.max(0, (int) Math.floor(b.minX()) - margin);
+        int y0 = Math.max(0, (int) Math.floor(b.minY()) - margin);
+        int x1 = Math.min(width, (int) Math.ceil(b.maxX()) + margin + 1);
+        int y1 = Math.min(height, (int) Math.ceil(b.maxY()) + margin + 1);
         return x1 - x0 < 4 || y1 - y0 < 4 ? null : new Rect(x0, y0, x1 - x0, y1 - y0);
-    }
-
-    static double spread(double[] pts, int axis) {
-        double min = Double.MAX_VALUE, max = -Double.MAX_VALUE;
-        for (int i = axis; i < pts.length; i += 2) {
-            min = Math.min(min, pts[i]);
-            max = Math.max(max, pts[i]);
-        }
-        return Math.max(1, max - min);
     }
 }

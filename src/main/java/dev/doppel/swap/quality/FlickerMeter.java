@@ -2,6 +2,8 @@ package dev.doppel.swap.quality;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 
+import dev.doppel.faces.align.FaceCrops;
+
 /**
  * Mean frame-to-frame change of one face's crop over a video, counted only between consecutive frames, so a
  * cut or a lost face does not count as flicker.

@@ -8,6 +8,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_face.LBPHFaceRecognizer;
 
+import dev.doppel.faces.align.FaceCrops;
+
 /**
  * Who the swapped faces look like, to a recogniser that knows only the model's two people: OpenCV's LBPH
  * recogniser trained on the training faces of A and B. Its accuracy on their held-out faces is the ceiling —

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 
+import dev.doppel.faces.align.FaceCrops;
 import dev.doppel.faces.Face;
 import dev.doppel.storage.BlobStore;
 import dev.doppel.swap.ModelRenderer;

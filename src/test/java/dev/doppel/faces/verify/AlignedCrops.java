@@ -17,6 +17,7 @@ import dev.doppel.faces.align.AlignedFace;
 import dev.doppel.faces.align.FaceAligner;
 import dev.doppel.faces.align.FaceTemplate;
 import dev.doppel.faces.align.LandmarkSmoother;
+import dev.doppel.faces.geometry.Landmarks;
 import dev.doppel.faces.detect.CascadeFaceDetector;
 import dev.doppel.faces.landmarks.ShapePredictor;
 
@@ -66,7 +67,7 @@ final class AlignedCrops implements AutoCloseable {
                     smoother.reset();
                     continue;
                 }
-                double[] landmarks = smoother.smooth(found.get(0).landmarks(), index, grabber.getFrameRate(),
+                Landmarks landmarks = smoother.smooth(found.get(0).landmarks(), index, grabber.getFrameRate(),
                         everyNth);
                 out.add(new Crop(index, align(image, landmarks)));
             }
@@ -85,7 +86,7 @@ final class AlignedCrops implements AutoCloseable {
         return out;
     }
 
-    private Mat align(Mat image, double[] landmarks) {
+    private Mat align(Mat image, Landmarks landmarks) {
         // The crop outlives the aligned face: it is handed on, the rest is dropped.
         AlignedFace aligned = aligner.alignOnLandmarks(image, landmarks);
         return aligned.crop();

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import dev.doppel.faces.MeanFace;
 import dev.doppel.faces.align.FaceMask;
 import dev.doppel.faces.align.FaceTemplate;
+import dev.doppel.faces.geometry.Affine;
+import dev.doppel.faces.geometry.Landmarks;
+import dev.doppel.faces.pipeline.FaceSelection;
 import dev.doppel.swap.SwapOptions;
 
 /**
@@ -29,9 +32,9 @@ class FaceBlenderTests {
         for (String blend : BlendMethods.names()) {
             try (Mat frame = noisyFrame(); Mat original = frame.clone();
                     Mat rendered = new Mat(SIZE, SIZE, opencv_core.CV_8UC3, new Scalar(30, 200, 60, 0))) {
-                double[] landmarks = faceAt(100, 80, 120);
-                double[] toRendered = toRendered(landmarks);
-                SwapOptions options = new SwapOptions("rct", blend, 3, 8, true, 0);
+                Landmarks landmarks = faceAt(100, 80, 120);
+                Affine toRendered = toRendered(landmarks);
+                SwapOptions options = new SwapOptions("rct", blend, 3, 8, true, 0, FaceSelection.LARGEST);
                 Rect changed = new FaceBlender(options).blend(frame, rendered, toRendered, landmarks);
                 assertThat(changed).isNotNull();
                 try (Mat hull = new Mat(frame.rows(), frame.cols(), opencv_core.CV_8UC1, new Scalar(0));
@@ -61,8 +64,8 @@ class FaceBlenderTests {
     void withoutColourTransferTheRenderedColoursShowAndNothingOutsideMoves() {
         try (Mat frame = noisyFrame(); Mat original = frame.clone();
                 Mat rendered = new Mat(SIZE, SIZE, opencv_core.CV_8UC3, new Scalar(30, 200, 60, 0))) {
-            double[] landmarks = faceAt(100, 80, 120);
-            new FaceBlender(new SwapOptions("none", "alpha", 3, 8, true, 0)).blend(frame, rendered,
+            Landmarks landmarks = faceAt(100, 80, 120);
+            new FaceBlender(new SwapOptions("none", "alpha", 3, 8, true, 0, FaceSelection.LARGEST)).blend(frame, rendered,
                     toRendered(landmarks), landmarks);
             try (Mat hull = new Mat(frame.rows(), frame.cols(), opencv_core.CV_8UC1, new Scalar(0))) {
                 FaceMask.fill(hull, FaceMask.outline(landmarks), 0, 0);
@@ -97,7 +100,7 @@ class FaceBlenderTests {
     }
 
     /** The mean face's 68 landmarks scaled so its jaw is {@code width} pixels, centred at (cx, cy). */
-    static double[] faceAt(double cx, double cy, double width) {
+    static Landmarks faceAt(double cx, double cy, double width) {
         FaceTemplate t = FaceTemplate.fromMeanShape(MeanFace.dlib68(), 256);
         double[] p = t.points();
         double jaw = Math.hypot(p[32] - p[0], p[33] - p[1]);
@@ -107,16 +110,16 @@ class FaceBlenderTests {
             out[i] = cx + (p[i] - 128) * k;
             out[i + 1] = cy + (p[i + 1] - 128) * k;
         }
-        return out;
+        return Landmarks.of(out);
     }
 
     /** Frame → rendered-face pixels for a face placed by {@link #faceAt}: the inverse of that placement. */
-    static double[] toRendered(double[] landmarks) {
+    static Affine toRendered(Landmarks landmarks) {
         FaceTemplate t = FaceTemplate.fromMeanShape(MeanFace.dlib68(), SIZE);
         double[] p = t.points();
-        double k = Math.hypot(p[32] - p[0], p[33] - p[1]) / Math.hypot(landmarks[32] - landmarks[0],
-                landmarks[33] - landmarks[1]);
+        double k = Math.hypot(p[32] - p[0], p[33] - p[1]) / Math.hypot(landmarks.x(16) - landmarks.x(0),
+                landmarks.y(16) - landmarks.y(0));
         // Same shape, so a scale and a shift map one onto the other.
-        return new double[] { k, 0, p[0] - k * landmarks[0], 0, k, p[1] - k * landmarks[1] };
+        return new Affine(k, 0, p[0] - k * landmarks.x(0), 0, k, p[1] - k * landmarks.y(0));
     }
 }

@@ -1,11 +1,12 @@
-package dev.doppel.swap.quality;
+package dev.doppel.faces.align;
 
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.global.opencv_imgproc;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
+
+import dev.doppel.faces.geometry.Affine;
 
 /**
  * Small grey crops of the inner face for the measures, with the same alignment for swapped, source and real
@@ -24,17 +25,11 @@ public final class FaceCrops {
     }
 
     /** The face that {@code toAligned} (frame → aligned crop of {@code alignedSize}) points at, grey. */
-    public static Mat of(Mat frame, double[] toAligned, int alignedSize) {
+    public static Mat of(Mat frame, Affine toAligned, int alignedSize) {
         double k = SIZE / (SIDE * alignedSize);
         Mat crop = new Mat();
-        try (Mat m = new Mat(2, 3, opencv_core.CV_64F); Mat colour = new Mat()) {
-            try (DoubleIndexer idx = m.createIndexer()) {
-                for (int i = 0; i < 6; i++) {
-                    idx.put(i / 3, i % 3, toAligned[i] * k);
-                }
-                idx.put(0, 2, toAligned[2] * k - LEFT * alignedSize * k);
-                idx.put(1, 2, toAligned[5] * k - TOP * alignedSize * k);
-            }
+        try (Mat m = toAligned.scaled(k).translated(-LEFT * alignedSize * k, -TOP * alignedSize * k).toMat();
+                Mat colour = new Mat()) {
             opencv_imgproc.warpAffine(frame, colour, m, new Size(SIZE, SIZE), opencv_imgproc.INTER_LINEAR,
                     opencv_core.BORDER_REPLICATE, new Scalar());
             opencv_imgproc.cvtColor(colour, crop, opencv_imgproc.COLOR_BGR2GRAY);
