@@ -1,9 +1,9 @@
 import { extractFaces } from '../api/facesets.ts'
 import type { Job } from '../api/model/job.ts'
-import type { Detector, ExtractRequest, FaceSet } from '../api/model/faceset.ts'
+import type { Detector, ExtractRequest, FaceSet, MaskName } from '../api/model/faceset.ts'
 import { el, find, fragment } from '../ui/dom.ts'
 import { FormController } from '../ui/form.ts'
-import { detectorLabel } from './faceset-meta.ts'
+import { detectorLabel, maskLabel } from './faceset-meta.ts'
 
 /** The settings' limits, as the server checks them. */
 export const EXTRACT_LIMITS = {
@@ -20,6 +20,8 @@ export interface ExtractForm {
   update(faceSet: FaceSet): void
   /** Fills the detector list once the server's capabilities are known. */
   setDetectors(detectors: Detector[], preferred?: Detector): void
+  /** Fills the mask list once the server's capabilities are known. */
+  setMasks(masks: MaskName[], preferred?: MaskName): void
 }
 
 export interface ExtractFormOptions {
@@ -61,6 +63,12 @@ export function extractFormMarkup(): DocumentFragment {
           <select id="extract-detector" name="detector"></select>
           <p id="extract-detector-error" class="field-error" hidden></p>
         </div>
+        <div class="field">
+          <label for="extract-mask">Mask</label>
+          <select id="extract-mask" name="mask" aria-describedby="extract-mask-hint"></select>
+          <p id="extract-mask-hint" class="field-hint">The part of each face that is learnt and swapped.</p>
+          <p id="extract-mask-error" class="field-error" hidden></p>
+        </div>
       </div>
       <p class="extract-note">The faces in this set are replaced when the new extraction finishes.</p>
       <div class="form-actions">
@@ -84,6 +92,7 @@ export function setupExtractForm(form: HTMLFormElement, options: ExtractFormOpti
       minFaceSize: 'extract-min-size',
       maxFacesPerFrame: 'extract-max-faces',
       detector: 'extract-detector',
+      mask: 'extract-mask',
     },
     'extract-error',
   )
@@ -91,10 +100,12 @@ export function setupExtractForm(form: HTMLFormElement, options: ExtractFormOpti
   const minSize = find<HTMLInputElement>(form, '#extract-min-size')
   const maxFaces = find<HTMLInputElement>(form, '#extract-max-faces')
   const detector = find<HTMLSelectElement>(form, '#extract-detector')
+  const mask = find<HTMLSelectElement>(form, '#extract-mask')
   const submit = find<HTMLButtonElement>(form, '#extract-submit')
   const busyNote = find(form, '#extract-busy-note')
   // FormController clears a field's error on `input`; a select also sends `change`.
   detector.addEventListener('change', () => controller.clearField('detector'))
+  mask.addEventListener('change', () => controller.clearField('mask'))
 
   let busy = false
   let extracting = false
@@ -118,6 +129,14 @@ export function setupExtractForm(form: HTMLFormElement, options: ExtractFormOpti
     detector.value = current
   }
 
+  const setMasks = (list: MaskName[], preferred?: MaskName): void => {
+    const current = mask.value || preferred || options.faceSet().mask || 'hull'
+    const names = list.length > 0 ? [...list] : ['hull']
+    if (current && !names.includes(current)) names.push(current)
+    mask.replaceChildren(...names.map((name) => el('option', { value: name }, maskLabel(name))))
+    mask.value = current
+  }
+
   const update = (faceSet: FaceSet): void => {
     extracting = faceSet.status === 'EXTRACTING'
     if (!edited) {
@@ -125,6 +144,7 @@ export function setupExtractForm(form: HTMLFormElement, options: ExtractFormOpti
       minSize.value = String(faceSet.minFaceSize)
       maxFaces.value = String(faceSet.maxFacesPerFrame)
       if ([...detector.options].some((option) => option.value === faceSet.detector)) detector.value = faceSet.detector
+      if ([...mask.options].some((option) => option.value === faceSet.mask)) mask.value = faceSet.mask
     }
     syncDisabled()
   }
@@ -157,6 +177,7 @@ export function setupExtractForm(form: HTMLFormElement, options: ExtractFormOpti
     read('minFaceSize', minSize)
     read('maxFacesPerFrame', maxFaces)
     if (detector.value) body.detector = detector.value
+    if (mask.value) body.mask = mask.value
     if (invalid) {
       controller.focusFirstInvalid()
       return
@@ -178,6 +199,7 @@ export function setupExtractForm(form: HTMLFormElement, options: ExtractFormOpti
   })
 
   setDetectors([], options.faceSet().detector)
+  setMasks([], options.faceSet().mask)
   update(options.faceSet())
-  return { update, setDetectors }
+  return { update, setDetectors, setMasks }
 }

@@ -65,6 +65,14 @@ export function faceSetStatusLabel(status: string): string {
 }
 
 /** "Haar cascade", "LBP cascade", "YuNet"; unknown names as sent. */
+export function maskLabel(mask: string): string {
+  switch (mask) {
+    case 'hull': return 'Landmark outline'
+    case 'mesh': return 'Face Mesh oval (to the hairline)'
+    default: return mask
+  }
+}
+
 export function detectorLabel(detector: string): string {
   switch (detector) {
     case 'haar': return 'Haar cascade'

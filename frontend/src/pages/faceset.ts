@@ -13,6 +13,7 @@ import {
   faceCheckText,
   faceCountText,
   faceSetSummary,
+  maskLabel,
   needsReview,
   watchExtraction,
 } from '../features/faceset-meta.ts'
@@ -355,6 +356,7 @@ function showFaceSet(
       detail('frames-with-faces', 'Frames with faces', formatCount(faceSet.framesWithFaces)),
       detail('face-check', 'Face check', faceCheckText(faceSet)),
       detail('detector', 'Detector', detectorLabel(faceSet.detector)),
+      detail('mask', 'Mask', maskLabel(faceSet.mask ?? 'hull')),
       detail('every-nth', 'Frames', everyNthText(faceSet.everyNthFrame)),
       detail('min-size', 'Min. face size', `${formatCount(faceSet.minFaceSize)} px`),
       detail('max-faces', 'Faces per frame', `at most ${formatCount(faceSet.maxFacesPerFrame)}`),
@@ -539,6 +541,7 @@ function showFaceSet(
     notice.textContent = landmarksNotice(caps.landmarks ? null : caps.landmarksProblem)
     notice.hidden = caps.landmarks
     extract?.setDetectors(caps.detectors, faceSet.detector)
+    extract?.setMasks(caps.masks ?? [], faceSet.mask)
     extract?.update(faceSet)
   })
 

@@ -10,6 +10,9 @@ export type FaceSetStatus = 'EXTRACTING' | 'READY' | 'FAILED'
 /** Known face detectors; `GET /api/faces/capabilities` lists the ones this server has. */
 export type Detector = 'haar' | 'lbp' | 'yunet' | (string & {})
 
+/** Known masks: the landmarks' hull, or Face Mesh's face oval. */
+export type MaskName = 'hull' | 'mesh' | (string & {})
+
 /**
  * The faces found in one video (or, with `videoId` null, copied from several
  * sets by a merge), as returned by `GET /api/facesets` and friends.
@@ -26,6 +29,8 @@ export interface FaceSet {
    */
   message: string | null
   detector: Detector
+  /** The mask its faces were drawn with (a swap of this person uses it too). */
+  mask: MaskName
   everyNthFrame: number
   minFaceSize: number
   maxFacesPerFrame: number
@@ -75,6 +80,7 @@ export interface ExtractRequest {
   /** 1–20. */
   maxFacesPerFrame?: number
   detector?: Detector
+  mask?: MaskName
 }
 
 /** Body of `PATCH /api/facesets/{id}`. */
@@ -96,6 +102,9 @@ export interface FaceCapabilities {
   landmarksProblem: string | null
   detectors: Detector[]
   defaultDetector: Detector
+  /** Masks this server can draw, the default first. */
+  masks: MaskName[]
+  defaultMask: MaskName
   /** Side of the square face images, pixels. */
   alignedSize: number
   /** Whether extracted faces are checked by a second face model. */

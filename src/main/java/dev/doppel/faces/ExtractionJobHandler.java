@@ -22,7 +22,8 @@ import dev.doppel.faces.align.FaceMask;
 import dev.doppel.faces.align.FaceTemplate;
 import dev.doppel.faces.align.Sharpness;
 import dev.doppel.faces.detect.FaceDetector;
-import dev.doppel.faces.geometry.Landmarks;
+import dev.doppel.faces.mask.FaceMasker;
+import dev.doppel.faces.mask.MaskPlugins;
 import dev.doppel.faces.pipeline.FaceFilter;
 import dev.doppel.faces.pipeline.FacePipeline;
 import dev.doppel.faces.pipeline.FaceTracker;
@@ -72,6 +73,9 @@ public class ExtractionJobHandler implements JobHandler {
 
     @Inject
     FaceVerifiers verifiers;
+
+    @Inject
+    MaskPlugins masks;
 
     @Override
     public String type() {
@@ -139,11 +143,12 @@ public class ExtractionJobHandler implements JobHandler {
         FaceTracker.Settings tracking = new FaceTracker.Settings(config.detectEvery(), set.minFaceSize,
                 set.maxFacesPerFrame, FaceDetector.Search.TILTED, fps, set.everyNthFrame);
         FaceFilter whose = set.maxFacesPerFrame > 1 ? FaceFilter.ALL : FaceFilter.LARGEST;
+        FaceTemplate template = FaceTemplate.fromMeanShape(locators.meanShape(), size);
         try (verifier;
+                FaceMasker masker = masks.create(set.mask, template);
                 BlobStore.LocalFile file = blobs.local(video.blobKey);
                 FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.path().toFile());
-                FacePipeline pipeline = new FacePipeline(locator,
-                        FaceTemplate.fromMeanShape(locators.meanShape(), size), tracking, whose)) {
+                FacePipeline pipeline = new FacePipeline(locator, template, tracking, whose)) {
             grabber.start();
             pipeline.run(grabber, set.everyNthFrame, false, (index, image, found) -> {
                 context.checkpoint();
@@ -152,7 +157,7 @@ public class ExtractionJobHandler implements JobHandler {
                     counts[1]++;
                 }
                 for (PipelineFace face : found) {
-                    pending.add(store(context, set, index, face, size, verifier));
+                    pending.add(store(context, set, index, face, size, verifier, masker));
                 }
                 if (pending.size() >= BATCH) {
                     counts[2] += flush(set, pending, counts[0], counts[1]);
@@ -183,11 +188,9 @@ public class ExtractionJobHandler implements JobHandler {
 
     /** Extraction's sink: the aligned crop (JPEG), its mask (PNG) and what was measured of it. */
     private Face store(JobContext context, FaceSet set, int index, PipelineFace found, int size,
-            FaceVerifier verifier) throws Exception {
+            FaceVerifier verifier, FaceMasker masker) throws Exception {
         AlignedFace aligned = found.aligned();
-        Landmarks inCrop = aligned.landmarks() != null ? aligned.landmarks()
-                : FaceTemplate.fromMeanShape(locators.meanShape(), size).landmarks();
-        try (Mat mask = FaceMask.of(inCrop, size)) {
+        try (Mat mask = FaceMask.filled(masker.outline(aligned), size)) {
             Face face = new Face();
             face.ownerId = context.ownerId();
             face.faceSetId = set.id;

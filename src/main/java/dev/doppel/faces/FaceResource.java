@@ -26,6 +26,7 @@ import dev.doppel.account.CurrentUser;
 import dev.doppel.faces.FaceViews.Capabilities;
 import dev.doppel.faces.FaceViews.FaceView;
 import dev.doppel.faces.landmarks.LandmarkModel;
+import dev.doppel.faces.mask.MaskPlugins;
 import dev.doppel.faces.verify.FaceVerifiers;
 import dev.doppel.storage.BlobStore;
 import dev.doppel.web.Problem;
@@ -59,17 +60,21 @@ public class FaceResource {
     @Inject
     FaceVerifiers verifiers;
 
+    @Inject
+    MaskPlugins masks;
+
     public record DeleteRequest(List<UUID> ids) {
     }
 
     @GET
     @Path("/capabilities")
     @Operation(summary = "Whether 68-point landmarks and the face check are available (and why not), and the "
-            + "detectors to choose from")
+            + "detectors and masks to choose from")
     public Capabilities capabilities() {
         String faceCheckProblem = verifiers.problem().orElse(null);
         return new Capabilities(landmarks.problem().isEmpty(), landmarks.problem().orElse(null),
-                locators.detectors(), locators.defaultDetector(), config.alignedSize(), faceCheckProblem == null,
+                locators.detectors(), locators.defaultDetector(), masks.names(), masks.defaultMask(),
+                config.alignedSize(), faceCheckProblem == null,
                 faceCheckProblem);
     }
 

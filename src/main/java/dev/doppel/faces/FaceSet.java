@@ -46,6 +46,10 @@ public class FaceSet extends OwnedEntity {
     @Column(name = "max_faces_per_frame", nullable = false)
     public int maxFacesPerFrame;
 
+    /** The mask plugin its faces' masks were drawn with (MaskPlugins); a swap of this person uses it too. */
+    @Column(nullable = false, length = 12)
+    public String mask = "hull";
+
     /** Whether the faces were aligned on 68 landmarks (false: on the eyes only). */
     @Column(nullable = false)
     public boolean landmarks;

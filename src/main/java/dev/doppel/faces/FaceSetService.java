@@ -18,6 +18,7 @@ import jakarta.validation.Valid;
 
 import io.quarkus.panache.common.Sort;
 
+import dev.doppel.faces.mask.MaskPlugins;
 import dev.doppel.jobs.Job;
 import dev.doppel.jobs.JobService;
 import dev.doppel.media.VideoName;
@@ -46,6 +47,9 @@ public class FaceSetService {
     FaceLocators locators;
 
     @Inject
+    MaskPlugins masks;
+
+    @Inject
     BlobStore blobs;
 
     /** Every upload gets a face set and an EXTRACT job with the default settings, in the upload's transaction. */
@@ -68,7 +72,8 @@ public class FaceSetService {
         set.videoId = video.id;
         set.name = baseName(video.name);
         set.createdAt = Instant.now();
-        apply(set, new ExtractionSettings(null, null, null, null).withDefaults(config, locators.defaultDetector()));
+        apply(set, new ExtractionSettings(null, null, null, null, null).withDefaults(config, locators.defaultDetector(),
+                masks.defaultMask()));
         set.status = FaceSet.Status.EXTRACTING;
         set.message = "Waiting for a worker";
         faceSets.persist(set);
@@ -81,11 +86,15 @@ public class FaceSetService {
         if (set.videoId == null) {
             throw ProblemException.invalid("faceSet", "A merged face set has no video of its own to extract from.");
         }
-        ExtractionSettings settings = (requested == null ? new ExtractionSettings(null, null, null, null) : requested)
-                .withDefaults(config, locators.defaultDetector());
+        ExtractionSettings settings = (requested == null ? new ExtractionSettings(null, null, null, null, null)
+                : requested).withDefaults(config, locators.defaultDetector(), masks.defaultMask());
         if (!locators.detectors().contains(settings.detector())) {
             throw ProblemException.invalid("detector", "Unknown detector \"" + settings.detector()
                     + "\"; available: " + String.join(", ", locators.detectors()) + ".");
+        }
+        if (!masks.names().contains(settings.mask())) {
+            throw ProblemException.invalid("mask", "Unknown mask \"" + settings.mask() + "\"; available: "
+                    + String.join(", ", masks.names()) + ".");
         }
         apply(set, settings);
         set.status = FaceSet.Status.EXTRACTING;
@@ -246,6 +255,7 @@ public class FaceSetService {
         set.minFaceSize = s.minFaceSize();
         set.maxFacesPerFrame = s.maxFacesPerFrame();
         set.detector = s.detector();
+        set.mask = s.mask();
     }
 
     static String baseName(String videoName) {

@@ -12,7 +12,9 @@ public final class FaceViews {
     }
 
     public record FaceSetView(UUID id, String name, UUID videoId, FaceSet.Status status, String message,
-            String detector, int everyNthFrame, int minFaceSize, int maxFacesPerFrame, boolean landmarks,
+            String detector, int everyNthFrame, int minFaceSize, int maxFacesPerFrame,
+            @Schema(description = "The mask its faces were drawn with: hull or mesh", example = "hull") String mask,
+            boolean landmarks,
             int faceCount, int framesScanned, int framesWithFaces,
             @Schema(description = "Faces the face check looked at (0: none was checked, e.g. a set from before the "
                     + "check or without its model file)", example = "42") int facesChecked,
@@ -23,7 +25,7 @@ public final class FaceViews {
             Instant createdAt) {
         static FaceSetView of(FaceSet s) {
             return new FaceSetView(s.id, s.name, s.videoId, s.status, s.message, s.detector, s.everyNthFrame,
-                    s.minFaceSize, s.maxFacesPerFrame, s.landmarks, s.faceCount, s.framesScanned, s.framesWithFaces,
+                    s.minFaceSize, s.maxFacesPerFrame, s.mask, s.landmarks, s.faceCount, s.framesScanned, s.framesWithFaces,
                     s.facesChecked, s.facesDoubtful, s.mostlyNotFaces(), s.createdAt);
         }
     }
@@ -42,7 +44,9 @@ public final class FaceViews {
     }
 
     public record Capabilities(boolean landmarks, String landmarksProblem, java.util.List<String> detectors,
-            String defaultDetector, int alignedSize,
+            String defaultDetector,
+            @Schema(description = "Masks to choose from, the default first") java.util.List<String> masks,
+            String defaultMask, int alignedSize,
             @Schema(description = "Whether extracted faces are checked by a second face model") boolean faceCheck,
             @Schema(description = "Why they are not, when they are not", nullable = true) String faceCheckProblem) {
     }

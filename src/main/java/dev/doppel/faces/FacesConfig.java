@@ -33,6 +33,10 @@ public interface FacesConfig {
     @WithDefault("5")
     int detectEvery();
 
+    /** MediaPipe Face Mesh, for the "mesh" mask; at the default path the copy inside the app stands in. */
+    @WithDefault("models/face_landmark.tflite")
+    Path faceMeshModel();
+
     /** Side of the stored aligned face crops, in pixels; training presets downsample from it. */
     @WithDefault("256")
     int alignedSize();
@@ -52,6 +56,10 @@ public interface FacesConfig {
 
         @WithDefault("1")
         int maxFacesPerFrame();
+
+        /** hull (dlib's landmarks, brows raised) or mesh (MediaPipe Face Mesh's face oval, to the hairline). */
+        @WithDefault("hull")
+        String mask();
     }
 
     interface Verification {

@@ -203,7 +203,7 @@ public class SwapJobHandler implements JobHandler {
         String thumbnailKey = null;
         try (SwapPipelines.Opened pipeline = pipelines.open(result, model, video.fps);
                 BlobStore.LocalFile source = blobs.local(video.blobKey)) {
-            VideoSwapper swapper = new VideoSwapper(renderer, pipeline.pipeline(), result.options(),
+            VideoSwapper swapper = new VideoSwapper(renderer, pipeline.pipeline(), pipeline.masker(), result.options(),
                     VideoSwapper.Params.of(settings));
             long started = System.nanoTime();
             try (VideoSwapper.Outcome outcome = swapper.run(source.path(), out,

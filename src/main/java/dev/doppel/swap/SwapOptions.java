@@ -1,9 +1,9 @@
 package dev.doppel.swap;
 
 import dev.doppel.faces.pipeline.FaceSelection;
+import dev.doppel.plugins.PluginsByName;
 import dev.doppel.swap.convert.BlendMethods;
 import dev.doppel.swap.convert.ColourMatchers;
-import dev.doppel.swap.convert.PluginsByName;
 import dev.doppel.web.ProblemException;
 
 /**

@@ -21,6 +21,8 @@ import dev.doppel.faces.FaceSetRepository;
 import dev.doppel.faces.FacesConfig;
 import dev.doppel.faces.align.FaceTemplate;
 import dev.doppel.faces.detect.FaceDetector;
+import dev.doppel.faces.mask.FaceMasker;
+import dev.doppel.faces.mask.MaskPlugins;
 import dev.doppel.faces.pipeline.FaceFilter;
 import dev.doppel.faces.pipeline.FacePipeline;
 import dev.doppel.faces.pipeline.FaceSelection;
@@ -32,8 +34,8 @@ import dev.doppel.training.FaceData;
 import dev.doppel.training.FaceModel;
 
 /**
- * The face pipeline a swap runs. Faces are found the way the source person's face set was made — its detector
- * and minimum face size — so the swap sees the faces the model learnt from; the swap's options say whose faces
+ * The face pipeline a swap runs. Faces are found and masked the way the source person's face set was made — its
+ * detector, minimum face size and mask — so the swap sees the faces the model learnt from; the swap's options say whose faces
  * are kept: the largest, every one (up to {@code doppel.swap.max-faces}), or the one that matches the source
  * person's face set.
  */
@@ -62,12 +64,16 @@ public class SwapPipelines {
     @Inject
     BlobStore blobs;
 
+    @Inject
+    MaskPlugins masks;
+
     /** The pipeline, and what it uses that must be closed with it. */
-    public record Opened(FacePipeline pipeline, PersonMatcher matcher) implements AutoCloseable {
+    public record Opened(FacePipeline pipeline, FaceMasker masker, PersonMatcher matcher) implements AutoCloseable {
 
         @Override
         public void close() {
             pipeline.close();
+            masker.close();
             if (matcher != null) {
                 matcher.close();
             }
@@ -93,7 +99,8 @@ public class SwapPipelines {
         FaceLocator locator = locators.create(detector);
         FaceTracker.Settings tracking = new FaceTracker.Settings(faces.detectEvery(), minFaceSize, maxFaces,
                 FaceDetector.Search.QUICK_TILTED, fps, 1);
-        return new Opened(new FacePipeline(locator, template, tracking, filter), matcher);
+        FaceMasker masker = masks.create(source != null ? source.mask : masks.defaultMask(), template);
+        return new Opened(new FacePipeline(locator, template, tracking, filter), masker, matcher);
     }
 
     private PersonMatcher matcher(FaceModel model, FaceSet source, FaceTemplate template) throws Exception {
@@ -103,20 +110,36 @@ public class SwapPipelines {
         }
         List<Face> all = QuarkusTransaction.requiringNew()
                 .call(() -> faceRepository.inSet(model.ownerId, source.id, Sort.by("frameIndex")));
-        double minScore = faces.verification().minScore();
-        List<Face> real = all.stream().filter(f -> f.faceScore == null || f.faceScore >= minScore).toList();
+        List<Face> real = real(all);
         if (real.size() < 2) {
             throw new JobFailedException("The face set \"" + source.name + "\" holds too few faces to recognise "
                     + "its person; swap the largest face or every face instead.");
         }
+        List<Face> spread = spread(real);
+        UUID otherSetId = source.id.equals(model.faceSetA) ? model.faceSetB : model.faceSetA;
+        List<Face> others = otherSetId == null ? List.of() : spread(real(QuarkusTransaction.requiringNew()
+                .call(() -> faceRepository.inSet(model.ownerId, otherSetId, Sort.by("frameIndex")))));
+        try (FaceData data = FaceData.load(spread, blobs, MATCH_SIZE, 0);
+                FaceData other = FaceData.load(others, blobs, MATCH_SIZE, 0)) {
+            // The model's other person places the bar between "this person" and "someone else".
+            return new PersonMatcher(data.training().stream().map(f -> f[0]).toList(),
+                    other.training().stream().map(f -> f[0]).toList(), template);
+        }
+    }
+
+    /** The faces the face check did not doubt. */
+    private List<Face> real(List<Face> all) {
+        double minScore = faces.verification().minScore();
+        return all.stream().filter(f -> f.faceScore == null || f.faceScore >= minScore).toList();
+    }
+
+    /** At most {@link #MATCH_FACES}, spread over the set. */
+    private static List<Face> spread(List<Face> faces) {
         List<Face> spread = new ArrayList<>();
-        int step = Math.max(1, real.size() / MATCH_FACES);
-        for (int i = 0; i < real.size() && spread.size() < MATCH_FACES; i += step) {
-            spread.add(real.get(i));
+        int step = Math.max(1, faces.size() / MATCH_FACES);
+        for (int i = 0; i < faces.size() && spread.size() < MATCH_FACES; i += step) {
+            spread.add(faces.get(i));
         }
-        try (FaceData data = FaceData.load(spread, blobs, MATCH_SIZE, 0)) {
-            List<Mat> crops = data.training().stream().map(f -> f[0]).toList();
-            return new PersonMatcher(crops, template);
-        }
+        return spread;
     }
 }

@@ -15,6 +15,7 @@ import dev.doppel.faces.align.FaceCrops;
 import dev.doppel.faces.align.FaceTemplate;
 import dev.doppel.faces.geometry.Affine;
 import dev.doppel.faces.geometry.Landmarks;
+import dev.doppel.faces.mask.FaceMasker;
 import dev.doppel.faces.pipeline.FacePipeline;
 import dev.doppel.faces.pipeline.FaceSink;
 import dev.doppel.faces.pipeline.PipelineFace;
@@ -76,20 +77,23 @@ public final class VideoSwapper {
     private record Pending(long index, Mat frame, List<Face> faces) {
     }
 
-    private record Face(int track, Affine toAligned, Landmarks landmarks, Mat input) {
+    private record Face(int track, Affine toAligned, Landmarks outline, Mat input) {
     }
 
     private final FaceRenderer renderer;
     private final FacePipeline pipeline;
+    private final FaceMasker masker;
     private final FaceTemplate template;
     private final FaceBlender blender;
     private final SwapOptions options;
     private final Params params;
     private final Stages stages = new Stages();
 
-    public VideoSwapper(FaceRenderer renderer, FacePipeline pipeline, SwapOptions options, Params params) {
+    public VideoSwapper(FaceRenderer renderer, FacePipeline pipeline, FaceMasker masker, SwapOptions options,
+            Params params) {
         this.renderer = renderer;
         this.pipeline = pipeline;
+        this.masker = masker;
         this.template = pipeline.template();
         this.blender = new FaceBlender(options);
         this.options = options;
@@ -163,7 +167,9 @@ public final class VideoSwapper {
             if (f.track() == 0) {
                 sourceFlicker.add(index, FaceCrops.of(image, f.aligned().transform(), template.size()));
             }
-            faces.add(new Face(f.track(), f.aligned().transform(), f.landmarks(), input));
+            // The mask is outlined on the aligned crop and mapped back into the frame.
+            Landmarks outline = f.aligned().transform().inverse().apply(masker.outline(f.aligned()));
+            faces.add(new Face(f.track(), f.aligned().transform(), outline, input));
         }
         return faces;
     }
@@ -192,7 +198,7 @@ public final class VideoSwapper {
                 boolean swapped = false;
                 for (Face f : p.faces()) {
                     Affine toRendered = f.toAligned().scaled(k);
-                    swapped |= blender.blend(p.frame(), rendered.get(next++), toRendered, f.landmarks()) != null;
+                    swapped |= blender.blend(p.frame(), rendered.get(next++), toRendered, f.outline()) != null;
                     if (f.track() == 0) {
                         Mat crop = FaceCrops.of(p.frame(), f.toAligned(), template.size());
                         if (p.index() % output.sampleEvery() == 0) {

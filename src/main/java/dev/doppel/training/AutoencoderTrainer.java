@@ -56,6 +56,11 @@ public final class AutoencoderTrainer implements AutoCloseable {
         trainer.initialize(input, input);
     }
 
+    /** DJL's trainer underneath, which the training loop's listeners are told about. */
+    public Trainer djlTrainer() {
+        return trainer;
+    }
+
     public NDManager manager() {
         return trainer.getManager();
     }

@@ -14,6 +14,10 @@ import dev.doppel.faces.Face;
 import dev.doppel.faces.FaceRepository;
 import dev.doppel.jobs.JobContext;
 import dev.doppel.storage.BlobStore;
+import dev.doppel.training.loop.Checkpointing;
+import dev.doppel.training.loop.IterationLimit;
+import dev.doppel.training.loop.LossRecording;
+import dev.doppel.training.loop.TrainingLoop;
 
 /**
  * A few more iterations of a trained model with one side's faces replaced by those of a new video of the same
@@ -53,31 +57,13 @@ public class FineTuner {
                 FaceData kept = FaceData.load(other, blobs, size, 0);
                 BatchFeeder feeder = new BatchFeeder(newSideIsA ? fresh.training() : kept.training(),
                         newSideIsA ? kept.training() : fresh.training(), preset, trainer::randomFor)) {
-            List<LossPoint> pending = new ArrayList<>();
-            double seconds = model.trainingSeconds;
-            long first = trainer.iteration() + 1;
-            long last = trainer.iteration() + iterations;
-            for (long iteration = first; iteration <= last; iteration++) {
-                if (context.stopRequested()) {
-                    recorder.saveCheckpoint(model.id, trainer, seconds, pending);
-                    context.checkpoint();
-                }
-                long started = System.nanoTime();
-                AutoencoderTrainer.Losses losses = trainer.step(feeder.take(iteration));
-                seconds += (System.nanoTime() - started) / 1e9;
-                if (!losses.skipped() && iteration % settings.lossEvery() == 0) {
-                    LossPoint point = new LossPoint();
-                    point.ownerId = model.ownerId;
-                    point.modelId = model.id;
-                    point.iteration = iteration;
-                    point.lossA = losses.lossA();
-                    point.lossB = losses.lossB();
-                    pending.add(point);
-                    recorder.recordLosses(model, context, pending, seconds, (losses.lossA() + losses.lossB()) / 2.0);
-                }
-                progress.accept((iteration - first + 1) / (double) iterations);
-            }
-            recorder.saveCheckpoint(model.id, trainer, seconds, pending);
+            // The same loop as TRAIN: losses continue the model's curve, a checkpoint when it ends or is stopped.
+            new TrainingLoop(model, context, trainer, feeder, model.trainingSeconds)
+                    .with(state -> new LossRecording(state, recorder, settings.lossEvery(),
+                            () -> (state.losses().lossA() + state.losses().lossB()) / 2.0))
+                    .with(state -> new Checkpointing(state, recorder, 0, null))
+                    .with(state -> new IterationLimit(state, iterations, progress))
+                    .run();
         }
     }
 }

@@ -90,4 +90,34 @@ public class ModelRecorder {
         });
         pending.clear();
     }
+
+    /** Draws and stores a preview grid of the model now, and tells the owner's browser. */
+    public void savePreview(FaceModel model, JobContext context, AutoencoderTrainer trainer, FaceData a, FaceData b,
+            long iteration) throws Exception {
+        List<org.bytedeco.opencv.opencv_core.Mat[]> showA = shown(a);
+        List<org.bytedeco.opencv.opencv_core.Mat[]> showB = shown(b);
+        byte[] png = PreviewGrid.png(trainer.network(), trainer.manager(), showA, showB, trainer.preset().inputSize());
+        String key = blobs.put(png);
+        QuarkusTransaction.requiringNew().run(() -> {
+            FaceModel m = models.findById(model.id);
+            if (m == null) {
+                blobDeletions.afterCommit(key);
+                return;
+            }
+            blobDeletions.afterCommit(m.previewKey);
+            m.previewKey = key;
+            m.previewIteration = iteration;
+            events.publish(model.ownerId, context.jobId(), "preview", Map.of("modelId", model.id, "iteration", iteration));
+        });
+    }
+
+    /** Held-out faces (never trained on) where there are enough for the grid, topped up with training faces. */
+    private static List<org.bytedeco.opencv.opencv_core.Mat[]> shown(FaceData data) {
+        if (data.heldOut().size() >= PreviewGrid.FACES) {
+            return data.heldOut();
+        }
+        List<org.bytedeco.opencv.opencv_core.Mat[]> faces = new ArrayList<>(data.heldOut());
+        faces.addAll(data.training());
+        return faces.subList(0, Math.min(faces.size(), PreviewGrid.FACES));
+    }
 }

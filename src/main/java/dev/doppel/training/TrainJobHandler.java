@@ -28,10 +28,18 @@ import dev.doppel.jobs.JobStoppedException;
 import dev.doppel.jobs.JobsConfig;
 import dev.doppel.storage.BlobDeletions;
 import dev.doppel.storage.BlobStore;
+import dev.doppel.training.loop.Checkpointing;
+import dev.doppel.training.loop.LossRecording;
+import dev.doppel.training.loop.Previews;
+import dev.doppel.training.loop.StepListener;
+import dev.doppel.training.loop.StopRuleCheck;
+import dev.doppel.training.loop.TrainingLoop;
+import dev.doppel.training.loop.TrainingProgress;
+import dev.doppel.training.loop.TrainingState;
 
 /**
  * TRAIN: trains a model on its two face sets until a stop rule or the owner stops it, recording the loss,
- * previews and checkpoints as it goes. It always starts from the model's last checkpoint, so a stopped, handed
+ * previews and checkpoints as it goes (the {@link TrainingLoop} and its listeners). It always starts from the model's last checkpoint, so a stopped, handed
  * back or crashed run continues where it was; loss points recorded after that checkpoint are dropped first so
  * the curve has no doubled stretch.
  */
@@ -138,97 +146,37 @@ public class TrainJobHandler implements JobHandler {
         }
     }
 
+    /** The training loop with TRAIN's listeners; the order is the order they hear each step in. */
     private String train(JobContext context, FaceModel model, Preset preset, AutoencoderTrainer trainer,
             BatchFeeder feeder, FaceData a, FaceData b) throws Exception {
         StopRules rules = new StopRules(model.targetLoss, model.maxIterations, model.maxMinutes,
                 model.plateauIterations, model.plateauPercent);
-        double seconds = model.trainingSeconds;
-        long lastCheckpoint = System.nanoTime();
-        List<LossPoint> pending = new ArrayList<>();
-        while (true) {
-            if (context.stopRequested()) {
-                recorder.saveCheckpoint(model.id, trainer, seconds, pending);
-                stopped(model.id, context);
-                context.checkpoint(); // throws: the job ends as cancelled or goes back to the queue
-            }
-            long iteration = trainer.iteration() + 1;
-            long started = System.nanoTime();
-            BatchFeeder.Batches batches = feeder.take(iteration);
-            AutoencoderTrainer.Losses losses = trainer.step(batches);
-            double stepSeconds = (System.nanoTime() - started) / 1e9;
-            seconds += stepSeconds;
-            double mean = (losses.lossA() + losses.lossB()) / 2.0;
-            if (!losses.skipped()) {
-                if (iteration % settings.lossEvery() == 0) {
-                    LossPoint point = new LossPoint();
-                    point.ownerId = model.ownerId;
-                    point.modelId = model.id;
-                    point.iteration = iteration;
-                    point.lossA = losses.lossA();
-                    point.lossB = losses.lossB();
-                    pending.add(point);
-                    recorder.recordLosses(model, context, pending, seconds, rules.smoothed());
-                }
-            }
-            if (iteration % settings.previewEvery() == 0) {
-                savePreview(model, context, trainer, a, b, iteration);
-            }
-            boolean due = iteration % settings.checkpointEvery() == 0
-                    || System.nanoTime() - lastCheckpoint > settings.checkpointInterval().toNanos();
-            if (due) {
-                recorder.saveCheckpoint(model.id, trainer, seconds, pending);
-                lastCheckpoint = System.nanoTime();
-            }
-            Optional<String> stop = rules.observe(iteration, losses.skipped() ? Double.NaN : mean, seconds);
-            if (stop.isPresent()) {
-                recorder.saveCheckpoint(model.id, trainer, seconds, pending);
-                savePreview(model, context, trainer, a, b, iteration);
-                complete(model.id, stop.get());
-                return model.id.toString();
-            }
-            report(context, model, rules, iteration, stepSeconds, mean);
-        }
+        String reason = new TrainingLoop(model, context, trainer, feeder, model.trainingSeconds)
+                .with(state -> new LossRecording(state, recorder, settings.lossEvery(), rules::smoothed))
+                .with(state -> new Previews(state, recorder, settings.previewEvery(), a, b))
+                .with(state -> new Checkpointing(state, recorder, settings.checkpointEvery(),
+                        settings.checkpointInterval()))
+                .with(state -> new StopRuleCheck(state, rules))
+                .with(state -> new TrainingProgress(state, rules))
+                .with(ModelStatusOnStop::new)
+                .run();
+        complete(model.id, reason);
+        return model.id.toString();
     }
 
-    private void report(JobContext context, FaceModel model, StopRules rules, long iteration, double stepSeconds,
-            double mean) {
-        double fraction = model.maxIterations != null ? iteration / (double) model.maxIterations : 0;
-        String message = String.format(Locale.ROOT, "Iteration %d, loss %.4f (%.1f it/s)", iteration,
-                rules.smoothed(), 1 / Math.max(1e-6, stepSeconds));
-        Optional<Long> eta = rules.secondsToTarget(stepSeconds);
-        if (eta.isPresent()) {
-            message += ", target in about " + eta.get() / 60 + " min";
-        }
-        context.progress(Math.min(0.99, fraction), message);
-    }
+    /** Asked to stop: the model says stopped or waiting, after the checkpoint that Checkpointing saved. */
+    private final class ModelStatusOnStop extends StepListener {
 
-    private void savePreview(FaceModel model, JobContext context, AutoencoderTrainer trainer, FaceData a, FaceData b,
-            long iteration) throws Exception {
-        List<org.bytedeco.opencv.opencv_core.Mat[]> showA = shown(a);
-        List<org.bytedeco.opencv.opencv_core.Mat[]> showB = shown(b);
-        byte[] png = PreviewGrid.png(trainer.network(), trainer.manager(), showA, showB, trainer.preset().inputSize());
-        String key = blobs.put(png);
-        QuarkusTransaction.requiringNew().run(() -> {
-            FaceModel m = models.findById(model.id);
-            if (m == null) {
-                blobDeletions.afterCommit(key);
-                return;
+        ModelStatusOnStop(TrainingState state) {
+            super(state);
+        }
+
+        @Override
+        protected void ended() {
+            if (state.ending() == TrainingState.Ending.STOP_REQUESTED) {
+                stopped(state.model().id, state.context());
             }
-            blobDeletions.afterCommit(m.previewKey);
-            m.previewKey = key;
-            m.previewIteration = iteration;
-            events.publish(model.ownerId, context.jobId(), "preview", Map.of("modelId", model.id, "iteration", iteration));
-        });
-    }
-
-    /** Held-out faces (never trained on) where there are enough for the grid, topped up with training faces. */
-    private static List<org.bytedeco.opencv.opencv_core.Mat[]> shown(FaceData data) {
-        if (data.heldOut().size() >= PreviewGrid.FACES) {
-            return data.heldOut();
         }
-        List<org.bytedeco.opencv.opencv_core.Mat[]> faces = new ArrayList<>(data.heldOut());
-        faces.addAll(data.training());
-        return faces.subList(0, Math.min(faces.size(), PreviewGrid.FACES));
     }
 
     private void stopped(java.util.UUID modelId, JobContext context) {

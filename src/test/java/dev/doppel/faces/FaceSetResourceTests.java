@@ -1,6 +1,7 @@
 package dev.doppel.faces;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -115,11 +116,15 @@ class FaceSetResourceTests {
         session.request().contentType(ContentType.JSON).body(Map.of("detector", "magic"))
                 .post("/api/facesets/" + set + "/extract").then().statusCode(400)
                 .body("detail", containsString("haar"));
-        session.request().contentType(ContentType.JSON).body(Map.of("everyNthFrame", 1, "detector", "haar"))
+        session.request().contentType(ContentType.JSON).body(Map.of("mask", "magic"))
+                .post("/api/facesets/" + set + "/extract").then().statusCode(400)
+                .body("violations.field", hasItem("mask")).body("detail", containsString("hull, mesh"));
+        session.request().contentType(ContentType.JSON)
+                .body(Map.of("everyNthFrame", 1, "detector", "haar", "mask", "MESH"))
                 .post("/api/facesets/" + set + "/extract").then().statusCode(202).body("type", equalTo("EXTRACT"));
         Uploads.awaitJobs(session);
         int faces = session.request().get("/api/facesets/" + set).then().body("status", equalTo("READY"))
-                .body("framesScanned", equalTo(75)).extract().path("faceCount");
+                .body("mask", equalTo("mesh")).body("framesScanned", equalTo(75)).extract().path("faceCount");
         // One face in at least 95 % of the frames, as the issue asks of every GRID clip.
         assertThat(faces).isGreaterThanOrEqualTo(72).isLessThanOrEqualTo(75);
     }
@@ -233,6 +238,8 @@ class FaceSetResourceTests {
                 .body("landmarks", equalTo(true))
                 .body("detectors", hasItem("haar"))
                 .body("detectors", hasItem("lbp"))
+                .body("masks", contains("hull", "mesh"))
+                .body("defaultMask", equalTo("hull"))
                 .body("alignedSize", equalTo(256))
                 // The app ships YuNet's model file: every extracted face is checked.
                 .body("faceCheck", equalTo(true))

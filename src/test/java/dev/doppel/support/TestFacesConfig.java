@@ -19,6 +19,11 @@ public record TestFacesConfig(Path landmarkModel, Path yunetModel) implements Fa
     }
 
     @Override
+    public Path faceMeshModel() {
+        return Path.of(dev.doppel.faces.ShippedModel.FACE_MESH.defaultPath());
+    }
+
+    @Override
     public int detectEvery() {
         return 5;
     }

@@ -17,6 +17,7 @@ import dev.doppel.faces.FaceLocators;
 import dev.doppel.faces.detect.FaceDetector;
 import dev.doppel.faces.detect.YuNetFaceDetector;
 import dev.doppel.faces.detect.YuNetModelFile;
+import dev.doppel.faces.mask.HullMask;
 import dev.doppel.faces.pipeline.FaceFilter;
 import dev.doppel.faces.pipeline.FacePipeline;
 import dev.doppel.faces.pipeline.FaceTracker;
@@ -105,7 +106,8 @@ public final class SwapBenchmark {
                 25, 1);
         try (FacePipeline pipeline = new FacePipeline(new FaceLocator(detector(), predictor,
                 FaceLocators.eyeCascade()), template, tracking, FaceFilter.LARGEST)) {
-            VideoSwapper swapper = new VideoSwapper(renderer, pipeline, SwapOptions.defaults(), PARAMS);
+            VideoSwapper swapper = new VideoSwapper(renderer, pipeline, new HullMask().create(template),
+                    SwapOptions.defaults(), PARAMS);
             try (VideoSwapper.Outcome outcome = swapper.run(clip, out,
                     Provenance.metadata(UUID.randomUUID(), UUID.randomUUID()), frames, (done, expected) -> {
                     })) {

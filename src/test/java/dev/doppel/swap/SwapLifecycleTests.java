@@ -90,6 +90,10 @@ class SwapLifecycleTests {
                         "\"sepia\" is not one of rct, avg, hist, mkl, none."));
         expect400(fixture, Map.of("model", fixture.model, "video", fixture.videoA, "direction", "A_TO_B", "options",
                 Map.of("maskFeather", 99)), "options.maskFeather");
+        fixture.session.request().contentType(ContentType.JSON).body(Map.of("model", fixture.model, "video",
+                fixture.videoA, "direction", "A_TO_B", "options", Map.of("faces", "everyone"))).post("/api/swaps")
+                .then().statusCode(400).body("violations.field", org.hamcrest.Matchers.hasItem("options.faces"))
+                .body("detail", org.hamcrest.Matchers.containsString("\"everyone\" is not one of largest, all, match."));
         fixture.session.request().contentType(ContentType.JSON).body("{\"model\": \"not-a-uuid\"}")
                 .post("/api/swaps").then().statusCode(400).contentType("application/problem+json");
 

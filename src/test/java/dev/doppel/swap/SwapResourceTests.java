@@ -152,7 +152,8 @@ class SwapResourceTests {
                 .jsonPath().getList("iteration").size();
         long trainJobs = trainJobs(fixture);
 
-        String result = fixture.swap(video, "A_TO_B", Map.of("label", false, "colour", "avg"));
+        // "Only faces that look like A": the face in this other clip of A is recognised from A's face set.
+        String result = fixture.swap(video, "A_TO_B", Map.of("label", false, "colour", "avg", "faces", "match"));
         fixture.awaitReady(result);
 
         fixture.session.request().get("/api/models/" + fixture.model).then()
@@ -162,7 +163,10 @@ class SwapResourceTests {
                 .jsonPath().getList("iteration")).hasSize(lossPoints);
         assertThat(trainJobs(fixture)).isEqualTo(trainJobs);
         fixture.session.request().get("/api/results/" + result).then().body("options.label", equalTo(false))
-                .body("options.colour", equalTo("avg"));
+                .body("options.colour", equalTo("avg")).body("options.faces", equalTo("match"));
+        JsonPath done = fixture.session.request().get("/api/results/" + result).then().extract().jsonPath();
+        assertThat(done.getLong("framesWithFaces")).as("frames where A was recognised and swapped")
+                .isGreaterThanOrEqualTo(done.getLong("frameCount") * 9 / 10);
 
         Path output = dir.resolve("quick.mp4");
         Files.write(output, fixture.session.request().get("/api/results/" + result + "/content").then()

@@ -27,6 +27,7 @@ import dev.doppel.faces.align.FaceTemplate;
 import dev.doppel.faces.detect.FaceDetector;
 import dev.doppel.faces.detect.YuNetFaceDetector;
 import dev.doppel.faces.detect.YuNetModelFile;
+import dev.doppel.faces.mask.HullMask;
 import dev.doppel.faces.pipeline.FaceFilter;
 import dev.doppel.faces.pipeline.FacePipeline;
 import dev.doppel.faces.pipeline.FaceSelection;
@@ -122,7 +123,7 @@ class WhoseFacesSwapTests {
                 selection);
         try (FacePipeline pipeline = pipeline(filter, maxFaces)) {
             VideoSwapper swapper = new VideoSwapper(new ModelRenderer(untrained.network(), untrained.manager(), true),
-                    pipeline, options, new VideoSwapper.Params(8, 16, "veryfast", 10));
+                    pipeline, new HullMask().create(template), options, new VideoSwapper.Params(8, 16, "veryfast", 10));
             try (VideoSwapper.Outcome outcome = swapper.run(TestMedia.clip(GROUP), out,
                     Map.of("comment", "test " + UUID.randomUUID()), 90, (done, expected) -> {
                     });
@@ -157,7 +158,7 @@ class WhoseFacesSwapTests {
     @Test
     void matchingTheWomanChangesOnlyHerFace() throws Exception {
         double[] matched;
-        try (PersonMatcher her = new PersonMatcher(herCrops, template)) {
+        try (PersonMatcher her = new PersonMatcher(herCrops, List.of(), template)) {
             matched = swap(her, 8, FaceSelection.MATCH);
         }
         double[] everyone = swap(FaceFilter.ALL, 8, FaceSelection.ALL);

@@ -1,6 +1,7 @@
 package dev.doppel.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URL;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dev.doppel.support.Accounts;
@@ -80,6 +82,18 @@ class FaceSetBrowserTests {
             assertThat(faceCount(session, faceSet)).isEqualTo(faces - 2);
             browser.screenshot("faceset-removed");
 
+            // Extract again with the Face Mesh mask, offered from the server's capabilities.
+            WebElement maskDetail = driver.findElement(By.id("faceset-detail-mask"));
+            assertThat(maskDetail.getText()).isEqualTo("Landmark outline");
+            Select mask = new Select(driver.findElement(By.id("extract-mask")));
+            wait.until(d -> mask.getOptions().size() == 2);
+            assertThat(mask.getOptions()).extracting(o -> o.getAttribute("value")).containsExactly("hull", "mesh");
+            mask.selectByValue("mesh");
+            driver.findElement(By.id("extract-submit")).click();
+            wait.until(d -> d.findElement(By.id("faceset-detail-mask")).getText().startsWith("Face Mesh oval"));
+            Uploads.awaitJobs(session);
+            session.request().get("/api/facesets/" + faceSet).then().body("mask", equalTo("mesh"))
+                    .body("status", equalTo("READY"));
             // Deleting the whole set asks the same way.
             driver.findElement(By.id("faceset-delete")).click();
             ConfirmDialog question = ConfirmDialog.await(driver, wait);

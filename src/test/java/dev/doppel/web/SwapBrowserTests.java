@@ -56,6 +56,12 @@ class SwapBrowserTests {
             assertThat(new Select(driver.findElement(By.id("swap-direction"))).getFirstSelectedOption()
                     .getAttribute("value")).isEqualTo("A_TO_B");
             assertThat(driver.findElement(By.id("swap-label")).isSelected()).as("label on by default").isTrue();
+            Select whose = new Select(driver.findElement(By.id("swap-faces")));
+            assertThat(whose.getFirstSelectedOption().getAttribute("value")).as("largest face by default")
+                    .isEqualTo("largest");
+            assertThat(whose.getOptions()).extracting(WebElement::getText).anySatisfy(text -> assertThat(text)
+                    .startsWith("Only faces that look like").doesNotContain("undefined"));
+            whose.selectByValue("match");
             driver.findElement(By.id("swap-submit")).click();
 
             wait.until(ExpectedConditions.urlContains("/results/"));
@@ -77,6 +83,7 @@ class SwapBrowserTests {
             assertThat(driver.findElement(By.id("report-flicker")).getText()).matches("(?s).*\\d\\.\\d.*");
             assertThat(driver.findElement(By.id("result-provenance")).getText()).containsIgnoringCase("AI-generated");
             assertThat(driver.findElement(By.id("result-download")).getAttribute("href")).contains("download=true");
+            assertThat(driver.findElement(By.id("result-details")).getText()).contains("Faces: Only faces that look like");
             browser.screenshot("swap-result");
             // The "AI-generated" label sits at the top, clear of the player's controls (shown on hover) below.
             ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", video);

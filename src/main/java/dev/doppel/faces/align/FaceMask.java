@@ -20,9 +20,13 @@ public final class FaceMask {
     }
 
     public static Mat of(Landmarks alignedLandmarks, int size) {
-        Landmarks pts = outline(alignedLandmarks);
+        return filled(outline(alignedLandmarks), size);
+    }
+
+    /** A {@code size} square 8-bit mask with the convex hull of {@code outline} set to 255. */
+    public static Mat filled(Landmarks outline, int size) {
         Mat mask = new Mat(size, size, opencv_core.CV_8UC1, new Scalar(0));
-        fill(mask, pts, 0, 0);
+        fill(mask, outline, 0, 0);
         return mask;
     }
 

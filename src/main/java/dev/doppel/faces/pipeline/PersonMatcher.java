@@ -17,16 +17,20 @@ import dev.doppel.faces.geometry.Landmarks;
 
 /**
  * "The faces that match person A": keeps, of the faces of a detection, the one nearest to a person's face set
- * — when it is as near as the person's own faces are to each other. Nearness is OpenCV's LBPH histogram distance
- * on the same grey inner-face crops the quality report compares. The bar is calibrated on the person's own
- * faces: half the set is learnt, the other half measured against it, and a face counts as the person when it is
- * no farther than {@link #MARGIN} × the farthest of those (the person's own faces from other frames, lit and
- * turned differently). A clip shows one person A at a time, so at most one face per frame is kept.
+ * — when it is near enough. Nearness is OpenCV's LBPH histogram distance on the same grey inner-face crops the
+ * quality report compares. The bar is calibrated on real faces: half the person's set is learnt and the other
+ * half measured against it (their own faces from other frames, lit and turned differently); when faces of
+ * someone else are known (the model's other person), the bar lies halfway between the person's farthest own
+ * face and that other person's nearest one, else at {@link #MARGIN_ALONE} × the farthest own face. Measured on
+ * GRID: a speaker's own faces 45–63 from each other, the same man in another clip 65–75, four other speakers
+ * 101–128, the openmpf woman 157–173. A clip shows one person A at a time, so at most one face per frame is kept.
  */
 public final class PersonMatcher implements FaceFilter, AutoCloseable {
 
-    /** How much farther than the person's own farthest face a face may be and still be the person. */
-    static final double MARGIN = 1.15;
+    /** With no one else to compare with: how much farther than the person's farthest own face a face may be. */
+    static final double MARGIN_ALONE = 1.4;
+    /** Never tighter than this many times the farthest own face (a clip of the person is another session). */
+    static final double MARGIN_MIN = 1.2;
 
     private final LBPHFaceRecognizer recogniser = LBPHFaceRecognizer.create();
     private final FaceAligner aligner;
@@ -34,9 +38,10 @@ public final class PersonMatcher implements FaceFilter, AutoCloseable {
 
     /**
      * {@code personCrops}: the person's aligned crops (a face set's images, any size, colour), at least two;
-     * {@code template}: the template the pipeline aligns faces to.
+     * {@code otherCrops}: someone else's, to place the bar between them (may be empty); {@code template}: the
+     * template the pipeline aligns faces to.
      */
-    public PersonMatcher(List<Mat> personCrops, FaceTemplate template) {
+    public PersonMatcher(List<Mat> personCrops, List<Mat> otherCrops, FaceTemplate template) {
         if (personCrops.size() < 2) {
             throw new IllegalArgumentException("Matching a person needs at least two of their faces");
         }
@@ -49,9 +54,15 @@ public final class PersonMatcher implements FaceFilter, AutoCloseable {
                 (i % 2 == 0 ? learnt : measured).add(grey.get(i));
             }
             train(learnt);
-            double[] own = measured.stream().mapToDouble(this::distance).sorted().toArray();
-            bar = MARGIN * own[own.length - 1];
+            double farthestOwn = measured.stream().mapToDouble(this::distance).max().orElseThrow();
             train(grey);
+            double nearestOther = otherCrops.stream().mapToDouble(crop -> {
+                try (Mat g = FaceCrops.ofAligned(crop)) {
+                    return distance(g);
+                }
+            }).min().orElse(Double.NaN);
+            bar = Double.isNaN(nearestOther) ? MARGIN_ALONE * farthestOwn
+                    : Math.max(MARGIN_MIN * farthestOwn, (farthestOwn + nearestOther) / 2);
         } finally {
             grey.forEach(Mat::close);
         }

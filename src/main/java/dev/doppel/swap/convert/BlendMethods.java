@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 
+import dev.doppel.plugins.PluginsByName;
+
 /** The blend methods by name. A new method is one {@link BlendMethod} class and one entry here. */
 public final class BlendMethods {
 

@@ -8,6 +8,8 @@ import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 
+import dev.doppel.plugins.PluginsByName;
+
 /** The colour modes by name. A new mode is one {@link ColourMatcher} class and one entry here. */
 public final class ColourMatchers {
 

@@ -15,7 +15,7 @@ import dev.doppel.swap.SwapOptions;
 
 /**
  * Puts a rendered face back into its frame: the face is warped back with the inverse of the alignment, the
- * mask is the hull of this frame's own landmarks (brows raised for the forehead), eroded so the edge sits
+ * mask is the hull of the mask plugin's outline of this frame's face, eroded so the edge sits
  * inside the face and feathered so it fades out, and the colours are matched before blending. Only the
  * face's bounding box is touched; every pixel outside the feathered mask keeps its value exactly.
  */
@@ -29,12 +29,12 @@ public final class FaceBlender {
 
     /**
      * Blends {@code rendered} (the network's S × S output) into {@code frame}. {@code toCrop} maps frame pixels
-     * to rendered pixels; {@code landmarks} are the face's 68 points in frame pixels. Returns the region
+     * to rendered pixels; {@code outline} is the mask's outline in frame pixels (its convex hull is the mask: the
+     * mask plugin's, see MaskPlugins). Returns the region
      * changed, or null when the face lies outside the frame.
      */
-    public Rect blend(Mat frame, Mat rendered, Affine toCrop, Landmarks landmarks) {
-        Landmarks outline = FaceMask.outline(landmarks);
-        double faceWidth = landmarks.width();
+    public Rect blend(Mat frame, Mat rendered, Affine toCrop, Landmarks outline) {
+        double faceWidth = outline.width();
         int erode = (int) Math.round(faceWidth * options.maskErode() / 100.0);
         int feather = (int) Math.round(faceWidth * options.maskFeather() / 100.0) | 1;
         Rect roi = bounds(outline, feather / 2 + 2, frame.cols(), frame.rows());

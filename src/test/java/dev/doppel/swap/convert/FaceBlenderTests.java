@@ -35,7 +35,7 @@ class FaceBlenderTests {
                 Landmarks landmarks = faceAt(100, 80, 120);
                 Affine toRendered = toRendered(landmarks);
                 SwapOptions options = new SwapOptions("rct", blend, 3, 8, true, 0, FaceSelection.LARGEST);
-                Rect changed = new FaceBlender(options).blend(frame, rendered, toRendered, landmarks);
+                Rect changed = new FaceBlender(options).blend(frame, rendered, toRendered, FaceMask.outline(landmarks));
                 assertThat(changed).isNotNull();
                 try (Mat hull = new Mat(frame.rows(), frame.cols(), opencv_core.CV_8UC1, new Scalar(0));
                         Mat outside = new Mat(); Mat diff = new Mat(); Mat grey = new Mat()) {
@@ -66,7 +66,7 @@ class FaceBlenderTests {
                 Mat rendered = new Mat(SIZE, SIZE, opencv_core.CV_8UC3, new Scalar(30, 200, 60, 0))) {
             Landmarks landmarks = faceAt(100, 80, 120);
             new FaceBlender(new SwapOptions("none", "alpha", 3, 8, true, 0, FaceSelection.LARGEST)).blend(frame, rendered,
-                    toRendered(landmarks), landmarks);
+                    toRendered(landmarks), FaceMask.outline(landmarks));
             try (Mat hull = new Mat(frame.rows(), frame.cols(), opencv_core.CV_8UC1, new Scalar(0))) {
                 FaceMask.fill(hull, FaceMask.outline(landmarks), 0, 0);
                 Scalar inside = opencv_core.mean(frame, erode(hull, 15));

@@ -1,4 +1,4 @@
-package dev.doppel.swap.convert;
+package dev.doppel.plugins;
 
 import java.util.List;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The plugins of one kind (colour modes, blend methods) found by name: the list in the order users are offered
+ * The plugins of one kind (colour modes, blend methods, masks) found by name: the list in the order users are offered
  * it, a lookup in any case, and the refusal of an unknown name with the valid ones.
  */
 public final class PluginsByName<T> {
@@ -15,7 +15,7 @@ public final class PluginsByName<T> {
     private final Function<T, String> nameOf;
     private final List<T> all;
 
-    PluginsByName(String kind, Function<T, String> nameOf, List<T> all) {
+    public PluginsByName(String kind, Function<T, String> nameOf, List<T> all) {
         this.kind = kind;
         this.nameOf = nameOf;
         this.all = List.copyOf(all);
@@ -37,7 +37,7 @@ public final class PluginsByName<T> {
     }
 
     /** The plugin of that name, or an IllegalArgumentException naming the valid ones. */
-    T require(String name) {
+    public T require(String name) {
         return find(name).orElseThrow(() -> new IllegalArgumentException(
                 "Unknown " + kind + " \"" + name + "\"; available: " + String.join(", ", names())));
     }
