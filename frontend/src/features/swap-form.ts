@@ -157,6 +157,7 @@ export function setupSwapForm(section: HTMLElement, options: SwapFormOptions): S
   const videoHint = find(form, '#swap-video-hint')
   const directionSelect = find<HTMLSelectElement>(form, '#swap-direction')
   const facesSelect = find<HTMLSelectElement>(form, '#swap-faces')
+  const facesHint = find<HTMLElement>(form, '#swap-faces-hint')
   const directionHint = find(form, '#swap-direction-hint')
   const colourSelect = find<HTMLSelectElement>(form, '#swap-colour')
   const blendSelect = find<HTMLSelectElement>(form, '#swap-blend')
@@ -244,6 +245,11 @@ export function setupSwapForm(section: HTMLElement, options: SwapFormOptions): S
     const picked = facesSelect.value || 'largest'
     facesSelect.replaceChildren(...FACES_CHOICES.map((value) => el('option', { value }, facesLabel(value, from))))
     facesSelect.value = picked
+    // Faces are found as the source person's face set found them: smaller ones stay as they are.
+    const source = directionSelect.value === 'B_TO_A' ? faceSetB : faceSetA
+    facesHint.textContent = source
+      ? `With several people in the video, choose whose faces change. Faces under ${source.minFaceSize} px (the minimum of ${from}’s face set) stay as they are.`
+      : 'With several people in the video, choose whose faces change.'
   }
 
   videoSelect.addEventListener('change', () => {

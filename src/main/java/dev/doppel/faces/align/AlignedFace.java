@@ -6,7 +6,8 @@ import dev.doppel.faces.geometry.Affine;
 import dev.doppel.faces.geometry.Landmarks;
 
 /**
- * A face warped onto the template. {@code transform} maps frame pixels to crop pixels; {@code landmarks} are in crop pixels (null when aligned on eyes only).
+ * A face warped onto the template. {@code transform} maps frame pixels to crop pixels; {@code landmarks} are in
+ * crop pixels (null when aligned on eyes only).
  */
 public record AlignedFace(Mat crop, Affine transform, Landmarks landmarks) implements AutoCloseable {
 

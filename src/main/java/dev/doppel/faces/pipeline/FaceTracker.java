@@ -37,6 +37,12 @@ public final class FaceTracker implements AutoCloseable {
     /** ...and change its width by at most this factor. */
     static final double MAX_SCALE = 1.3;
     /**
+     * A followed face's landmarks may drift from the width they had at its detection by at most this factor. In
+     * motion blur dlib's landmarks shrink a little every frame (openmpf clip, camera moving: 52 → 41 px in four
+     * frames), which no single step shows; past this the face counts as lost and the detector looks again.
+     */
+    static final double MAX_DRIFT = 1.2;
+    /**
      * Mean grey-level change (0–255) of the face's patch between two frames above which it is no longer the same
      * picture. A talking face moves its patch by a few levels; a cut to another shot by tens.
      */
@@ -60,6 +66,8 @@ public final class FaceTracker implements AutoCloseable {
     private final List<Landmarks> previous = new ArrayList<>();
     /** Per track, the side of the box its landmarks are sought in while followed (set at each detection). */
     private final List<Double> sides = new ArrayList<>();
+    /** Per track, the landmarks' width at its detection. */
+    private final List<Double> detectedWidths = new ArrayList<>();
     private final List<LandmarkSmoother> smoothers = new ArrayList<>();
     private final List<Mat> patches = new ArrayList<>();
     private int lastDetection = Integer.MIN_VALUE / 2;
@@ -83,7 +91,7 @@ public final class FaceTracker implements AutoCloseable {
         for (int i = 0; i < previous.size(); i++) {
             Landmarks last = previous.get(i);
             Landmarks now = locator.follow(gray, last, sides.get(i));
-            if (now == null || !sameFace(last, now) || changed(frame, now, i)) {
+            if (now == null || !sameFace(last, now) || drifted(now, i) || changed(frame, now, i)) {
                 return detected(frame, index, settings.whenLost(), 0);
             }
             followed.add(now);
@@ -149,7 +157,11 @@ public final class FaceTracker implements AutoCloseable {
         previous.addAll(landmarks);
         if (detected) {
             sides.clear();
-            landmarks.forEach(l -> sides.add((double) FaceLocator.refined(l).width()));
+            detectedWidths.clear();
+            landmarks.forEach(l -> {
+                sides.add((double) FaceLocator.refined(l).width());
+                detectedWidths.add(l.width());
+            });
         }
         closePatches();
         for (Landmarks l : landmarks) {
@@ -175,6 +187,12 @@ public final class FaceTracker implements AutoCloseable {
 
     private static Bounds bounds(FaceBox b) {
         return new Bounds(b.left(), b.top(), b.left() + b.width(), b.top() + b.height());
+    }
+
+    /** Whether face {@code track}'s landmarks grew or shrank too far from their width at its detection. */
+    private boolean drifted(Landmarks now, int track) {
+        double at = detectedWidths.get(track);
+        return now.width() > at * MAX_DRIFT || now.width() < at / MAX_DRIFT;
     }
 
     /** Whether face {@code track}'s patch of picture changed beyond what a moving face does. */

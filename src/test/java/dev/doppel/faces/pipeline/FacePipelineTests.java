@@ -113,6 +113,15 @@ class FacePipelineTests {
 
         List<Mat> herFaces = new ArrayList<>();
         List<Seen> largest = run(GROUP, FaceFilter.LARGEST, 1, herFaces, 40);
+        // Her face keeps its size while followed, also in the blurred frames of the camera moving at the start
+        // (dlib's landmarks shrink there frame after frame unless the tracker looks again).
+        double[] widths = largest.stream().filter(f -> !f.boxes().isEmpty())
+                .mapToDouble(f -> f.boxes().get(0).width()).sorted().toArray();
+        double median = widths[widths.length / 2];
+        System.out.printf("her face: %d frames, %.0f–%.0f px wide (median %.0f)%n", widths.length, widths[0],
+                widths[widths.length - 1], median);
+        assertThat(widths[0]).isGreaterThan(median / 1.25);
+        assertThat(widths[widths.length - 1]).isLessThan(median * 1.25);
         List<Mat> otherFaces = new ArrayList<>();
         run("grid_woman-green-top_lrwp9a.mp4", FaceFilter.LARGEST, 1, otherFaces, 40);
         try (PersonMatcher her = new PersonMatcher(herFaces, List.of(), template);
