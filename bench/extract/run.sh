@@ -14,13 +14,13 @@
 # (360×288, a frontal face in every frame), the openmpf woman in a group and Tears of Steel (a three-quarter face
 # with glasses, which Haar mostly misses).
 #   bench/extract/run.sh [clip...]     (needs `mvn -B test-compile` first for doppel; the peers run without it)
-#   DOPPEL_BENCH_REPEATS=2  DOPPEL_BENCH_DETECTORS="yunet haar"  DOPPEL_BENCH_THREADS=$(nproc)
+#   DOPPEL_BENCH_REPEATS=3  DOPPEL_BENCH_DETECTORS="yunet haar"  DOPPEL_BENCH_THREADS=$(nproc)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 clips=("$@")
 [ ${#clips[@]} -gt 0 ] || clips=(../shared/testdata/grid_s2-man-grey-hair_concat6s.mp4
     ../shared/testdata/ccby_woman-smiling-group_openmpf-video_01.mp4 ../shared/testdata/tos_scientist-glasses_5s.mp4)
-repeats="${DOPPEL_BENCH_REPEATS:-2}"
+repeats="${DOPPEL_BENCH_REPEATS:-3}"
 detectors="${DOPPEL_BENCH_DETECTORS:-yunet haar}"
 threads="${DOPPEL_BENCH_THREADS:-$(nproc)}"
 

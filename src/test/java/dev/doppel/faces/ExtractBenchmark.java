@@ -27,7 +27,7 @@ import dev.doppel.swap.SwapBenchmark;
  * decode every frame, the face pipeline (detector every 5th frame, dlib's landmarks following in between, each
  * detection confirmed, smoothed, aligned to 256 px), then extraction's sink without the database and blob store:
  * the mask, sharpness, the face check's score, the crop encoded as JPEG and the mask as PNG. One warm-up pass
- * (the app's JVM is warm), then one timed pass; prints one JSON line. Models are loaded before the clock starts.
+ * (the app's JVM is warm), then the best of three timed passes; prints one JSON line. Models are loaded before the clock starts.
  */
 public final class ExtractBenchmark {
 
@@ -40,9 +40,18 @@ public final class ExtractBenchmark {
         Path yunet = YuNetModelFile.resolve(Path.of(YuNetModelFile.DEFAULT)).orElseThrow();
         try (YuNetFaceVerifier verifier = new YuNetFaceVerifier(yunet)) {
             run(clip, predictor, verifier);
-            long started = System.nanoTime();
-            long[] counts = run(clip, predictor, verifier);
-            double seconds = (System.nanoTime() - started) / 1e9;
+            // The best of three timed passes: this shared 2-core machine varies by a third from run to run.
+            long[] counts = null;
+            double seconds = Double.MAX_VALUE;
+            for (int pass = 0; pass < 3; pass++) {
+                long started = System.nanoTime();
+                long[] c = run(clip, predictor, verifier);
+                double s = (System.nanoTime() - started) / 1e9;
+                if (s < seconds) {
+                    seconds = s;
+                    counts = c;
+                }
+            }
             double n = counts[0] * 1e6;
             System.out.printf(Locale.ROOT, "{\"impl\": \"doppel-%s\", \"clip\": \"%s\", \"frames\": %d, "
                     + "\"framesWithFace\": %d, \"faces\": %d, \"seconds\": %.4f, \"fps\": %.2f, \"msPerFrame\": "

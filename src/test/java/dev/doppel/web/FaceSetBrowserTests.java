@@ -94,8 +94,12 @@ class FaceSetBrowserTests {
             Uploads.awaitJobs(session);
             session.request().get("/api/facesets/" + faceSet).then().body("mask", equalTo("mesh"))
                     .body("status", equalTo("READY"));
-            // Deleting the whole set asks the same way.
-            driver.findElement(By.id("faceset-delete")).click();
+            // Deleting the whole set asks the same way (its button is at the top, under the sticky bar once
+            // the page has scrolled to the extract form).
+            WebElement delete = driver.findElement(By.id("faceset-delete"));
+            ((org.openqa.selenium.JavascriptExecutor) driver)
+                    .executeScript("arguments[0].scrollIntoView({block: 'center'});", delete);
+            delete.click();
             ConfirmDialog question = ConfirmDialog.await(driver, wait);
             assertThat(question.confirmButton().getText()).isEqualTo("Delete face set");
             question.confirmButton().click();
