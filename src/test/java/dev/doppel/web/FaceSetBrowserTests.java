@@ -83,14 +83,15 @@ class FaceSetBrowserTests {
             browser.screenshot("faceset-removed");
 
             // Extract again with the Face Mesh mask, offered from the server's capabilities.
-            WebElement maskDetail = driver.findElement(By.id("faceset-detail-mask"));
-            assertThat(maskDetail.getText()).isEqualTo("Landmark outline");
+            // The summary is drawn again as the set's state arrives: read it by locator, never a kept element.
+            wait.until(ExpectedConditions.textToBe(By.id("faceset-detail-mask"), "Landmark outline"));
             Select mask = new Select(driver.findElement(By.id("extract-mask")));
             wait.until(d -> mask.getOptions().size() == 2);
             assertThat(mask.getOptions()).extracting(o -> o.getAttribute("value")).containsExactly("hull", "mesh");
             mask.selectByValue("mesh");
             driver.findElement(By.id("extract-submit")).click();
-            wait.until(d -> d.findElement(By.id("faceset-detail-mask")).getText().startsWith("Face Mesh oval"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("faceset-detail-mask"),
+                    "Face Mesh oval"));
             Uploads.awaitJobs(session);
             session.request().get("/api/facesets/" + faceSet).then().body("mask", equalTo("mesh"))
                     .body("status", equalTo("READY"));
