@@ -14,17 +14,13 @@ import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import dev.doppel.runtime.DoppelConfig;
 
 /**
  * Blobs as files under {@code <data-dir>/blobs/<first two hex digits>/<uuid>}. Writes go to
  * {@code <data-dir>/tmp} first and are renamed into place only when complete, so a crash mid-write leaves a
- * stray temp file, never a truncated blob.
+ * stray temp file, never a truncated blob. The embedded default (doppel.storage=local; see BlobStores).
  */
-@ApplicationScoped
 public class LocalDiskBlobStore implements BlobStore {
 
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -32,7 +28,6 @@ public class LocalDiskBlobStore implements BlobStore {
     private final Path root;
     private final Path tmp;
 
-    @Inject
     public LocalDiskBlobStore(DoppelConfig config) {
         this(config.dataDir().resolve("blobs"), config.dataDir().resolve("tmp"));
     }

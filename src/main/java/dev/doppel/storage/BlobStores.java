@@ -1,0 +1,57 @@
+package dev.doppel.storage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+import io.quarkus.runtime.StartupEvent;
+
+import software.amazon.awssdk.services.s3.S3Client;
+
+import dev.doppel.runtime.DoppelConfig;
+
+/**
+ * The one {@link BlobStore} of the process, as {@code doppel.storage} says: the local disk (the embedded default)
+ * or an S3-compatible bucket. The S3 client is only made when it is used, so a local installation needs no S3
+ * settings at all; an unknown kind or a missing bucket stops the app at start with what to set.
+ */
+@ApplicationScoped
+public class BlobStores {
+
+    @Inject
+    StorageConfig storage;
+
+    @Inject
+    DoppelConfig config;
+
+    @Inject
+    Instance<S3Client> s3;
+
+    /** A storage setting that cannot work stops the app at start, saying what to set. */
+    void checkSettings(@Observes StartupEvent start) {
+        if (!"local".equals(storage.kind()) && !"s3".equals(storage.kind())) {
+            throw new IllegalStateException("doppel.storage=\"" + storage.kind() + "\" is not a storage; choose local or s3");
+        }
+        if ("s3".equals(storage.kind()) && storage.s3().bucket().isEmpty()) {
+            throw new IllegalStateException(NO_BUCKET);
+        }
+    }
+
+    static final String NO_BUCKET = "doppel.storage=s3 needs doppel.storage.s3.bucket (and quarkus.s3.endpoint-override, "
+            + "quarkus.s3.aws.region and credentials)";
+
+    @Produces
+    @ApplicationScoped
+    BlobStore blobStore() {
+        return switch (storage.kind()) {
+            case "local" -> new LocalDiskBlobStore(config);
+            case "s3" -> new S3BlobStore(s3.get(), storage.s3().bucket().orElseThrow(() -> new IllegalStateException(
+                    NO_BUCKET)),
+                    config.dataDir().resolve("tmp"), storage.s3().partSize());
+            default -> throw new IllegalStateException("doppel.storage=\"" + storage.kind()
+                    + "\" is not a storage; choose local or s3");
+        };
+    }
+}

@@ -1,0 +1,96 @@
+package dev.doppel.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+
+import dev.doppel.support.Accounts;
+import dev.doppel.support.S3Server;
+import dev.doppel.support.TestMedia;
+import dev.doppel.support.Uploads;
+
+/**
+ * The whole app on doppel.storage=s3 against a real S3 server: an upload lands in the bucket, its face set's faces
+ * and thumbnail with it, the video plays back in ranges from there, and deleting the account leaves none of its
+ * objects behind (another account's stay).
+ */
+@QuarkusTest
+@TestProfile(S3StorageTests.OnS3.class)
+class S3StorageTests {
+
+    static String bucket;
+
+    public static class OnS3 implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(Bucket.class));
+        }
+    }
+
+    /** Starts s3proxy (once per JVM), makes a bucket and points the app at it. */
+    public static class Bucket implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            try {
+                S3Server server = S3Server.get();
+                bucket = server.newBucket();
+                return Map.of("doppel.storage", "s3",
+                        "doppel.storage.s3.bucket", bucket,
+                        "doppel.storage.s3.part-size", "5242880",
+                        "quarkus.s3.endpoint-override", server.endpoint(),
+                        "quarkus.s3.aws.region", S3Server.REGION,
+                        "quarkus.s3.aws.credentials.type", "static",
+                        "quarkus.s3.aws.credentials.static-provider.access-key-id", S3Server.ACCESS_KEY,
+                        "quarkus.s3.aws.credentials.static-provider.secret-access-key", S3Server.SECRET_KEY);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void stop() {
+        }
+    }
+
+    @Test
+    void uploadsFacesAndPlaybackLiveInTheBucketAndLeaveWithTheAccount() throws Exception {
+        S3Server server = S3Server.get();
+        Accounts.Session keeper = Accounts.newSession("s3-keeper");
+        Uploads.uploaded(keeper, TestMedia.clip("grid_woman-pink-top_lbbc2a.mp4"));
+        Uploads.awaitJobs(keeper);
+        int keepersObjects = server.keys(bucket).size();
+        assertThat(keepersObjects).as("video, thumbnail, faces and masks").isGreaterThan(10);
+
+        Accounts.Session doomed = Accounts.newSession("s3-doomed");
+        String video = Uploads.uploaded(doomed, TestMedia.clip("grid_man-glasses_lbax4n.mp4"));
+        Uploads.awaitJobs(doomed);
+        assertThat(server.keys(bucket).size()).isGreaterThan(keepersObjects + 10);
+        doomed.request().get("/api/facesets").then().body("[0].status", equalTo("READY"));
+        long size = doomed.request().get("/api/videos/" + video).then().extract().jsonPath().getLong("sizeBytes");
+        byte[] range = doomed.request().header("Range", "bytes=100-199").get("/api/videos/" + video + "/content")
+                .then().statusCode(206).header("Content-Range", "bytes 100-199/" + size).extract().asByteArray();
+        byte[] original = java.nio.file.Files.readAllBytes(TestMedia.clip("grid_man-glasses_lbax4n.mp4"));
+        assertThat(range).isEqualTo(java.util.Arrays.copyOfRange(original, 100, 200));
+
+        doomed.request().contentType(ContentType.JSON).body(Map.of("password", Accounts.PASSWORD))
+                .delete("/api/me").then().statusCode(204);
+        Uploads.awaitJobs(keeper);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (server.keys(bucket).size() != keepersObjects && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(server.keys(bucket)).as("only the other account's objects are left").hasSize(keepersObjects);
+        keeper.request().get("/api/facesets").then().body("[0].status", equalTo("READY"));
+    }
+}
