@@ -101,19 +101,19 @@ public final class FaceLocator implements AutoCloseable {
 
     /**
      * Landmarks of a face already known from the previous frame, found from where that frame's landmarks put
-     * it — the tracking step between detections — in a box of the {@code side} its detection had. Null without a
-     * landmark model. The side stays fixed on purpose: the landmarks of a small or turned face come out a little
+     * it — the tracking step between detections — in the box its detection had ({@code detectedWidth}: the width
+     * of its landmarks then). Null without a landmark model. The side stays fixed on purpose: the landmarks of a small or turned face come out a little
      * narrower than the box they were sought in, so a box re-sized from them each frame shrinks the face frame
      * after frame (measured: 43 → 26 px in four frames on the openmpf clip).
      */
-    public Landmarks follow(GrayImage gray, Landmarks previousLandmarks, double side) {
+    public Landmarks follow(GrayImage gray, Landmarks previousLandmarks, double detectedWidth) {
         if (predictor == null) {
             return null;
         }
         FaceBox around = refined(previousLandmarks);
         double cx = (around.left() + around.right()) / 2.0;
         double cy = (around.top() + around.bottom()) / 2.0;
-        return Landmarks.of(predictor.predict(gray, box(cx, cy, side)));
+        return Landmarks.of(predictor.predict(gray, box(cx, cy, REFINED_SIDE * detectedWidth)));
     }
 
     /**

@@ -41,7 +41,8 @@ public class MaskPlugins {
 
     /** Mask names this installation can use, the default first. */
     public List<String> names() {
-        return all().names().stream().filter(n -> all().require(n).unavailable().isEmpty()).toList();
+        PluginsByName<MaskPlugin> all = all();
+        return all.names().stream().filter(n -> all.require(n).unavailable().isEmpty()).toList();
     }
 
     /** The configured default, or the hull when that one cannot run here. */

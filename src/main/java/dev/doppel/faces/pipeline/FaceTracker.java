@@ -64,9 +64,7 @@ public final class FaceTracker implements AutoCloseable {
     private final Settings settings;
     private final FaceFilter filter;
     private final List<Landmarks> previous = new ArrayList<>();
-    /** Per track, the side of the box its landmarks are sought in while followed (set at each detection). */
-    private final List<Double> sides = new ArrayList<>();
-    /** Per track, the landmarks' width at its detection. */
+    /** Per track, the landmarks' width at its detection: the size it is followed at and may drift from. */
     private final List<Double> detectedWidths = new ArrayList<>();
     private final List<LandmarkSmoother> smoothers = new ArrayList<>();
     private final List<Mat> patches = new ArrayList<>();
@@ -90,7 +88,7 @@ public final class FaceTracker implements AutoCloseable {
         List<Landmarks> followed = new ArrayList<>();
         for (int i = 0; i < previous.size(); i++) {
             Landmarks last = previous.get(i);
-            Landmarks now = locator.follow(gray, last, sides.get(i));
+            Landmarks now = locator.follow(gray, last, detectedWidths.get(i));
             if (now == null || !sameFace(last, now) || drifted(now, i) || changed(frame, now, i)) {
                 return detected(frame, index, settings.whenLost(), 0);
             }
@@ -156,12 +154,8 @@ public final class FaceTracker implements AutoCloseable {
         previous.clear();
         previous.addAll(landmarks);
         if (detected) {
-            sides.clear();
             detectedWidths.clear();
-            landmarks.forEach(l -> {
-                sides.add((double) FaceLocator.refined(l).width());
-                detectedWidths.add(l.width());
-            });
+            landmarks.forEach(l -> detectedWidths.add(l.width()));
         }
         closePatches();
         for (Landmarks l : landmarks) {

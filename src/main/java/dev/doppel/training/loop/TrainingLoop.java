@@ -47,26 +47,26 @@ public final class TrainingLoop {
      */
     public String run() throws Exception {
         JobContext context = state.context();
-        notifyAll(l -> l.onTrainingBegin(trainer.djlTrainer()));
+        tellListeners(l -> l.onTrainingBegin(trainer.djlTrainer()));
         while (true) {
             if (context.stopRequested()) {
                 state.ending(TrainingState.Ending.STOP_REQUESTED);
-                notifyAll(l -> l.onTrainingEnd(trainer.djlTrainer()));
+                tellListeners(l -> l.onTrainingEnd(trainer.djlTrainer()));
                 context.checkpoint(); // throws: the job ends as cancelled or goes back to the queue
             }
             long started = System.nanoTime();
             AutoencoderTrainer.Losses losses = trainer.step(feeder.take(trainer.iteration() + 1));
             state.stepped(losses, (System.nanoTime() - started) / 1e9);
-            notifyAll(l -> l.onTrainingBatch(trainer.djlTrainer(), null));
+            tellListeners(l -> l.onTrainingBatch(trainer.djlTrainer(), null));
             if (state.finishedBecause().isPresent()) {
                 state.ending(TrainingState.Ending.FINISHED);
-                notifyAll(l -> l.onTrainingEnd(trainer.djlTrainer()));
+                tellListeners(l -> l.onTrainingEnd(trainer.djlTrainer()));
                 return state.finishedBecause().get();
             }
         }
     }
 
-    private void notifyAll(Consumer<TrainingListener> event) throws Exception {
+    private void tellListeners(Consumer<TrainingListener> event) throws Exception {
         try {
             listeners.forEach(event);
         } catch (StepListener.ListenerFailure e) {
