@@ -1,5 +1,8 @@
 package dev.doppel.storage;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -7,6 +10,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -42,14 +46,35 @@ public class BlobStores {
     static final String NO_BUCKET = "doppel.storage=s3 needs doppel.storage.s3.bucket (and quarkus.s3.endpoint-override, "
             + "quarkus.s3.aws.region and credentials)";
 
+    /** The local copies of S3 blobs; null on the local disk, which needs none. */
+    private volatile BlobCache cache;
+
+    /** Idle copies leave even on a worker that has nothing else to do. */
+    @Scheduled(every = "5m", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweepCache() {
+        BlobCache c = cache;
+        if (c != null) {
+            c.sweep();
+        }
+    }
+
     @Produces
     @ApplicationScoped
     BlobStore blobStore() {
         return switch (storage.kind()) {
             case "local" -> new LocalDiskBlobStore(config);
-            case "s3" -> new S3BlobStore(s3.get(), storage.s3().bucket().orElseThrow(() -> new IllegalStateException(
-                    NO_BUCKET)),
-                    config.dataDir().resolve("tmp"), storage.s3().partSize());
+            case "s3" -> {
+                S3BlobStore remote = new S3BlobStore(s3.get(), storage.s3().bucket().orElseThrow(
+                        () -> new IllegalStateException(NO_BUCKET)), config.dataDir().resolve("tmp"),
+                        storage.s3().partSize());
+                try {
+                    cache = new BlobCache(config.dataDir().resolve("cache"), storage.cache().maxSize().asLongValue(),
+                            storage.cache().maxIdle());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot use the blob cache in " + config.dataDir().resolve("cache"), e);
+                }
+                yield new CachingBlobStore(remote, cache);
+            }
             default -> throw new IllegalStateException("doppel.storage=\"" + storage.kind()
                     + "\" is not a storage; choose local or s3");
         };

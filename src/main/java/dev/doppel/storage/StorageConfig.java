@@ -1,6 +1,9 @@
 package dev.doppel.storage;
 
+import java.time.Duration;
 import java.util.Optional;
+
+import io.quarkus.runtime.configuration.MemorySize;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,6 +23,19 @@ public interface StorageConfig {
     String kind();
 
     S3 s3();
+
+    /** The local copies of blobs that a process using the S3 store reads (see {@link BlobCache}). */
+    Cache cache();
+
+    interface Cache {
+        /** Disk space for the copies, under {@code <data-dir>/cache}; blobs in use may exceed it for a while. */
+        @WithDefault("10G")
+        MemorySize maxSize();
+
+        /** A copy unused for this long is removed, so a deleted account's files do not linger on workers. */
+        @WithDefault("PT1H")
+        Duration maxIdle();
+    }
 
     interface S3 {
         /** The bucket; it must exist (MinIO's compose service creates it at start). */

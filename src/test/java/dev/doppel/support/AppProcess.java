@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +38,51 @@ public final class AppProcess implements AutoCloseable {
         return "pg".equals(System.getProperty("it.database", ""));
     }
 
+    /**
+     * What the processes of one test share apart from their data directories: the database and environment
+     * variables. The database is named by a directory: a PostgreSQL schema named after it on the CI's PostgreSQL
+     * pass; otherwise H2's files in it, either opened by the processes themselves (H2's automatic server mode:
+     * the first process serves the others) or served by an H2 TCP server in the test's JVM, as a database server
+     * that no app process depends on.
+     */
+    public static final class Cluster implements AutoCloseable {
+        private final Path database;
+        private final Map<String, String> environment;
+        private final org.h2.tools.Server h2;
+
+        private Cluster(Path database, Map<String, String> environment, org.h2.tools.Server h2) {
+            this.database = database;
+            this.environment = environment;
+            this.h2 = h2;
+        }
+
+        /** Processes sharing a database server (PostgreSQL, or H2 over TCP) and the given environment. */
+        public static Cluster withDatabaseServer(Path database, Map<String, String> environment) throws IOException {
+            if (onPostgres()) {
+                return new Cluster(database, environment, null);
+            }
+            try {
+                org.h2.tools.Server server = org.h2.tools.Server.createTcpServer("-tcpPort", "0", "-ifNotExists",
+                        "-baseDir", database.toAbsolutePath().toString()).start();
+                return new Cluster(database, environment, server);
+            } catch (java.sql.SQLException e) {
+                throw new IOException("H2's TCP server did not start", e);
+            }
+        }
+
+        String h2Url() {
+            return h2 == null ? "jdbc:h2:file:" + database.toAbsolutePath() + "/db/doppel;AUTO_SERVER=TRUE"
+                    : "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/doppel";
+        }
+
+        @Override
+        public void close() {
+            if (h2 != null) {
+                h2.stop();
+            }
+        }
+    }
+
     /** Starts the app with a role, a data directory and extra -D options. */
     public static AppProcess start(String role, Path dataDir, String... options) throws IOException {
         return startFrom(null, role, dataDir, options);
@@ -45,6 +91,17 @@ public final class AppProcess implements AutoCloseable {
     /** As {@link #start}, with another working directory than the project's (null: the project's). */
     public static AppProcess startFrom(Path workingDir, String role, Path dataDir, String... options)
             throws IOException {
+        return launch(workingDir, role, dataDir, new Cluster(dataDir, Map.of(), null), options);
+    }
+
+    /** Starts a process of a cluster whose processes share nothing but the cluster's database and environment. */
+    public static AppProcess start(Cluster cluster, String role, Path dataDir, String... options) throws IOException {
+        return launch(null, role, dataDir, cluster, options);
+    }
+
+    private static AppProcess launch(Path workingDir, String role, Path dataDir, Cluster cluster, String... options)
+            throws IOException {
+        Path database = cluster.database;
         int port = freePort();
         List<String> command = new ArrayList<>(List.of("bash", Path.of("docker/start.sh").toAbsolutePath().toString(),
                 "-Dquarkus.http.port=" + port,
@@ -52,15 +109,14 @@ public final class AppProcess implements AutoCloseable {
         if (onPostgres()) {
             // One schema per data directory: the processes of one test share it, and nothing left queued by the
             // surefire pass or by another test (all on the CI's one database) takes a place in this test's queue.
-            String schema = "it_" + Integer.toHexString(dataDir.toAbsolutePath().toString().hashCode());
+            String schema = "it_" + Integer.toHexString(database.toAbsolutePath().toString().hashCode());
             String base = System.getenv().getOrDefault("DOPPEL_PG_URL", "jdbc:postgresql://127.0.0.1:5432/doppel");
             command.add("-Dquarkus.datasource.jdbc.url=" + base + (base.contains("?") ? "&" : "?")
                     + "currentSchema=" + schema);
             command.add("-Dquarkus.flyway.schemas=" + schema);
             command.add("-Dquarkus.flyway.default-schema=" + schema);
         } else {
-            command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + dataDir.toAbsolutePath()
-                    + "/db/doppel;AUTO_SERVER=TRUE");
+            command.add("-Dquarkus.datasource.jdbc.url=" + cluster.h2Url());
         }
         command.addAll(List.of(options));
         Path log = Files.createTempFile(dataDir.getParent(), "app-" + role + "-", ".log");
@@ -69,6 +125,7 @@ public final class AppProcess implements AutoCloseable {
                 // A file, never a pipe: a start-up stack trace larger than the pipe buffer would block the app.
                 .redirectOutput(log.toFile());
         pb.environment().put("JAVA_OPTS", "-Xmx512m");
+        pb.environment().putAll(cluster.environment);
         if (onPostgres()) {
             pb.environment().put("QUARKUS_PROFILE", "pg");
         }
@@ -126,6 +183,22 @@ public final class AppProcess implements AutoCloseable {
             b.header("Cookie", cookie);
         }
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A ranged download, as a video player asks for it. */
+    public HttpResponse<byte[]> getRange(String path, String cookie, String range) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie).header("Range", range).GET()
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** A request with a JSON body and any method (DELETE /api/me takes the password). */
+    public HttpResponse<String> sendJson(String method, String path, String json, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return send(b);
     }
 
     public HttpResponse<String> postJson(String path, String json, String cookie) throws Exception {
