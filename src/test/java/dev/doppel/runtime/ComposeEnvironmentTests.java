@@ -60,14 +60,6 @@ class ComposeEnvironmentTests {
     /** The profile the images run with (QUARKUS_PROFILE in their ENV). */
     private static final String IMAGE_PROFILE = "pg";
 
-    /**
-     * Settings being added on another branch at the time of writing, which compose already uses. Each entry goes
-     * once the app reads it (the mapping scan then finds it by itself; an entry left over does no harm).
-     */
-    private static final Map<String, String> PENDING = Map.of(
-            "DOPPEL_STORAGE_CACHE_MAX_SIZE",
-            "doppel.storage.cache.max-size, the workers' LRU cache of S3 blobs, being added to StorageConfig");
-
     /** Read by something else than the app in the container. */
     private static final Map<String, String> READ_OUTSIDE_THE_APP = Map.of(
             "NVIDIA_DRIVER_CAPABILITIES", "the NVIDIA Container Toolkit");
@@ -411,7 +403,7 @@ class ComposeEnvironmentTests {
             if (!name.matches("[A-Z][A-Z0-9_]*")) {
                 return "environment variables for the app are written in upper case with underscores";
             }
-            if (startScript.contains(name) || propertyExpressions.contains(name) || PENDING.containsKey(name)
+            if (startScript.contains(name) || propertyExpressions.contains(name)
                     || READ_OUTSIDE_THE_APP.containsKey(name) || matches(runTime, name)) {
                 return null;
             }
