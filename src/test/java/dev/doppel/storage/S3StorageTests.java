@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -26,6 +27,7 @@ import dev.doppel.support.Uploads;
  * objects behind (another account's stay).
  */
 @QuarkusTest
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 @TestProfile(S3StorageTests.OnS3.class)
 class S3StorageTests {
 
@@ -64,6 +66,7 @@ class S3StorageTests {
     }
 
     @Test
+    @Order(1)
     void uploadsFacesAndPlaybackLiveInTheBucketAndLeaveWithTheAccount() throws Exception {
         S3Server server = S3Server.get();
         Accounts.Session keeper = Accounts.newSession("s3-keeper");
@@ -92,5 +95,35 @@ class S3StorageTests {
         }
         assertThat(server.keys(bucket)).as("only the other account's objects are left").hasSize(keepersObjects);
         keeper.request().get("/api/facesets").then().body("[0].status", equalTo("READY"));
+    }
+
+    /** Readiness says where the blobs are and whether the bucket answers: a lost bucket makes the process not ready. */
+    @Test
+    @Order(2)
+    void readinessReportsTheBucketAndGoesDownWithoutIt() throws Exception {
+        io.restassured.RestAssured.get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'storage' }.data.kind", equalTo("s3"))
+                .body("checks.find { it.name == 'storage' }.data.bucket", equalTo(bucket));
+        S3Server server = S3Server.get();
+        try (var s3 = server.client()) {
+            for (String key : server.keys(bucket)) {
+                s3.deleteObject(b -> b.bucket(bucket).key(key));
+            }
+            s3.deleteBucket(b -> b.bucket(bucket));
+            long deadline = System.currentTimeMillis() + 20_000;
+            int status = 200;
+            while (status == 200 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(500);
+                status = io.restassured.RestAssured.get("/q/health/ready").statusCode();
+            }
+            io.restassured.RestAssured.get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'storage' }.status", equalTo("DOWN"))
+                    .body("checks.find { it.name == 'storage' }.data.error",
+                            org.hamcrest.Matchers.containsString("cannot reach bucket " + bucket));
+        } finally {
+            try (var s3 = server.client()) {
+                s3.createBucket(b -> b.bucket(bucket));
+            }
+        }
     }
 }
