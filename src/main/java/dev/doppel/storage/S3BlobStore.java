@@ -3,17 +3,32 @@ package dev.doppel.storage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedMultipartUpload;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -32,19 +47,47 @@ public final class S3BlobStore implements BlobStore {
     /** S3's smallest part but the last. */
     static final long MIN_PART = 5L * 1024 * 1024;
 
+    /** Parts of one adopted file in flight at once, by default. */
+    static final int DEFAULT_CONCURRENCY = 4;
+    /**
+     * Sends the parts of adopted files; idle threads end. Its queue holds at most {@code concurrency} parts of each
+     * upload (each only a file range, no bytes), so its size is bounded by the uploads under way.
+     */
+    private static final ExecutorService PARTS;
+
+    static {
+        AtomicInteger threads = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(8, 8, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "doppel-s3-part-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        PARTS = pool;
+    }
+
     private final S3Client s3;
     private final String bucket;
     private final Path tmp;
     private final int partSize;
+    private final int concurrency;
 
     public S3BlobStore(S3Client s3, String bucket, Path tmp, long partSize) {
+        this(s3, bucket, tmp, partSize, DEFAULT_CONCURRENCY);
+    }
+
+    public S3BlobStore(S3Client s3, String bucket, Path tmp, long partSize, int concurrency) {
         if (partSize < MIN_PART || partSize > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("doppel.storage.s3.part-size must be between 5 MiB and 2 GiB");
+        }
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("The parts in flight must be at least 1");
         }
         this.s3 = s3;
         this.bucket = bucket;
         this.tmp = tmp.toAbsolutePath().normalize();
         this.partSize = (int) partSize;
+        this.concurrency = concurrency;
     }
 
     @Override
@@ -91,14 +134,131 @@ public final class S3BlobStore implements BlobStore {
         }
     }
 
+    /**
+     * The file goes up straight from the disk, never through the heap: in one PUT when smaller than the part size,
+     * else as a multipart upload whose parts are ranges of the file, {@link #concurrency} at a time, completed only
+     * when every part is in (aborted otherwise). The file is deleted once the blob is whole in the bucket.
+     */
     @Override
     public String adopt(Path file) throws IOException {
-        String key;
-        try (InputStream in = Files.newInputStream(file)) {
-            key = put(in);
+        long size = Files.size(file);
+        String key = UUID.randomUUID().toString();
+        try {
+            if (size < partSize) {
+                s3.putObject(b -> b.bucket(bucket).key(key).contentLength(size), fileRange(file, 0, size));
+            } else {
+                multipartFromFile(key, file, size);
+            }
+        } catch (SdkException e) {
+            throw failure("store", key, e);
         }
         Files.delete(file);
         return key;
+    }
+
+    /** Parts of {@link #partSize} read from the file, up to {@link #concurrency} in flight; aborted if any fails. */
+    private void multipartFromFile(String key, Path file, long size) throws IOException {
+        String upload = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        int count = (int) ((size + partSize - 1) / partSize);
+        List<Future<CompletedPart>> pending = new ArrayList<>(count);
+        Semaphore inFlight = new Semaphore(concurrency);
+        AtomicBoolean stop = new AtomicBoolean();
+        try {
+            for (int i = 0; i < count && !stop.get(); i++) {
+                int number = i + 1;
+                long offset = (long) i * partSize;
+                long length = Math.min(partSize, size - offset);
+                inFlight.acquire(); // this upload's share of the pool: its next part waits here until one is in
+                pending.add(PARTS.submit(() -> {
+                    try {
+                        if (stop.get()) {
+                            return null; // another part failed: this one is not sent
+                        }
+                        String etag = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(upload).partNumber(number)
+                                .contentLength(length), fileRange(file, offset, length)).eTag();
+                        return CompletedPart.builder().partNumber(number).eTag(etag).build();
+                    } catch (RuntimeException | Error e) {
+                        stop.set(true);
+                        throw e;
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+            }
+            List<CompletedPart> parts = new ArrayList<>(count);
+            for (Future<CompletedPart> part : pending) {
+                parts.add(part.get());
+            }
+            s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(upload)
+                    .multipartUpload(CompletedMultipartUpload.builder().parts(parts).build()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw abort(key, upload, pending, stop, new InterruptedIOException("Interrupted while storing blob " + key));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw abort(key, upload, pending, stop, cause instanceof SdkException sdk ? failure("store", key, sdk)
+                    : cause instanceof IOException io ? io
+                    : cause instanceof UncheckedIOException io ? io.getCause()
+                    : new IOException("Could not store blob " + key + ": " + cause, cause));
+        } catch (RuntimeException e) {
+            throw abort(key, upload, pending, stop, e);
+        }
+    }
+
+    /**
+     * Keeps the parts not yet begun from being sent, waits for those being sent (none may land after the abort),
+     * aborts the upload and returns {@code failure} to throw.
+     */
+    private <E extends Exception> E abort(String key, String upload, List<Future<CompletedPart>> parts,
+            AtomicBoolean stop, E failure) {
+        stop.set(true);
+        boolean interrupted = Thread.interrupted();
+        for (Future<CompletedPart> part : parts) {
+            while (true) {
+                try {
+                    part.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | CancellationException e) {
+                    break;
+                }
+            }
+        }
+        try {
+            s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(upload));
+        } catch (SdkException abortFailed) {
+            failure.addSuppressed(abortFailed);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return failure;
+    }
+
+    /**
+     * {@code length} bytes of the file from {@code offset}, read from the disk each time the SDK asks (to sign, to
+     * send, to retry): nothing is held in memory.
+     */
+    private static RequestBody fileRange(Path file, long offset, long length) {
+        return RequestBody.fromContentProvider(new ContentStreamProvider() {
+            private InputStream open;
+
+            @Override
+            public InputStream newStream() {
+                try {
+                    if (open != null) {
+                        open.close();
+                    }
+                    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+                    channel.position(offset);
+                    open = new BoundedInputStream(Channels.newInputStream(channel), length);
+                    return open;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }, length, "application/octet-stream");
     }
 
     @Override
