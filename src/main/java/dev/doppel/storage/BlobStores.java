@@ -49,6 +49,29 @@ public class BlobStores {
     /** The local copies of S3 blobs; null on the local disk, which needs none. */
     private volatile BlobCache cache;
 
+    /** The bucket itself, for its housekeeping; null on the local disk. */
+    private volatile S3BlobStore bucket;
+
+    /**
+     * Uploads left unfinished by a killed process are aborted a day after they began (no upload of ours runs that
+     * long), so their parts do not stay in the bucket, unseen and paid for.
+     */
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void abortAbandonedUploads() {
+        S3BlobStore b = bucket;
+        if (b == null) {
+            return;
+        }
+        try {
+            int aborted = b.abortUploadsBegunBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+            if (aborted > 0) {
+                org.jboss.logging.Logger.getLogger(BlobStores.class).infof("Aborted %d abandoned multipart upload(s)", aborted);
+            }
+        } catch (IOException e) {
+            org.jboss.logging.Logger.getLogger(BlobStores.class).warnf("Abandoned uploads not cleaned: %s", e.getMessage());
+        }
+    }
+
     /** Idle copies leave even on a worker that has nothing else to do. */
     @Scheduled(every = "5m", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepCache() {
@@ -73,6 +96,7 @@ public class BlobStores {
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot use the blob cache in " + config.dataDir().resolve("cache"), e);
                 }
+                bucket = remote;
                 yield new CachingBlobStore(remote, cache);
             }
             default -> throw new IllegalStateException("doppel.storage=\"" + storage.kind()

@@ -206,6 +206,26 @@ public final class S3BlobStore implements BlobStore {
     }
 
     /**
+     * Aborts the multipart uploads begun before {@code cutoff}: what a process killed mid-upload (SIGKILL, a lost
+     * machine) left behind. Their parts are invisible to readers but take space in the bucket until aborted.
+     * Returns how many were aborted.
+     */
+    public int abortUploadsBegunBefore(java.time.Instant cutoff) throws IOException {
+        int aborted = 0;
+        try {
+            for (var upload : s3.listMultipartUploadsPaginator(b -> b.bucket(bucket)).uploads()) {
+                if (upload.initiated() != null && upload.initiated().isBefore(cutoff)) {
+                    s3.abortMultipartUpload(b -> b.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+                    aborted++;
+                }
+            }
+        } catch (SdkException e) {
+            throw new IOException("Could not list or abort unfinished uploads in bucket " + bucket + ": " + e.getMessage(), e);
+        }
+        return aborted;
+    }
+
+    /**
      * Keeps the parts not yet begun from being sent, waits for those being sent (none may land after the abort),
      * aborts the upload and returns {@code failure} to throw.
      */

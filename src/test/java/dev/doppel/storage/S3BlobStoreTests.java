@@ -102,4 +102,24 @@ class S3BlobStoreTests extends BlobStoreContract {
         assertThat(copy).doesNotExist();
         assertThat(Files.list(data.resolve("tmp")).count()).isZero();
     }
+
+    /** A worker killed mid-upload leaves an unfinished multipart upload; the housekeeping aborts it once stale. */
+    @Test
+    void unfinishedUploadsOfAKilledProcessAreAbortedOnceStale() throws Exception {
+        String mine = server.newBucket();
+        S3BlobStore store = new S3BlobStore(server.client(), mine, data.resolve("tmp"), PART);
+        try (var s3 = server.client()) {
+            String upload = s3.createMultipartUpload(b -> b.bucket(mine).key("00000000-0000-4000-8000-000000000001"))
+                    .uploadId();
+            s3.uploadPart(b -> b.bucket(mine).key("00000000-0000-4000-8000-000000000001").uploadId(upload)
+                    .partNumber(1), software.amazon.awssdk.core.sync.RequestBody.fromBytes(random((int) PART, 5)));
+        }
+        assertThat(server.pendingUploads(mine)).isEqualTo(1);
+        // Begun after the cutoff: still someone's upload in progress, left alone.
+        assertThat(store.abortUploadsBegunBefore(java.time.Instant.now().minusSeconds(3600))).isZero();
+        assertThat(server.pendingUploads(mine)).isEqualTo(1);
+        assertThat(store.abortUploadsBegunBefore(java.time.Instant.now().plusSeconds(60))).isEqualTo(1);
+        assertThat(server.pendingUploads(mine)).isZero();
+        assertThat(server.keys(mine)).isEmpty();
+    }
 }
