@@ -24,6 +24,22 @@ public interface MediaConfig {
     @WithDefault("5368709120")
     long quotaBytes();
 
+    /** The FFmpeg probe of uploads, run as a child process so that a hostile file cannot take the web node down. */
+    Probe probe();
+
+    interface Probe {
+        /** The ffprobe executable; by default the one inside the FFmpeg jar (extracted on first use). */
+        java.util.Optional<String> executable();
+
+        /** A probe still running after this is killed and the upload refused. */
+        @WithDefault("PT60S")
+        Duration timeout();
+
+        /** Address space the probe may take (its ulimit -v); beyond it the probe dies and the upload is refused. */
+        @WithDefault("1G")
+        io.quarkus.runtime.configuration.MemorySize maxMemory();
+    }
+
     /** Long side of the JPEG thumbnail, in pixels. */
     @WithDefault("480")
     int thumbnailLongSide();

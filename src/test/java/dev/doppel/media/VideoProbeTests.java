@@ -17,7 +17,7 @@ import dev.doppel.support.TestMedia;
 @Tag("no-database")
 class VideoProbeTests {
 
-    private final VideoProbe probe = new VideoProbe();
+    private final VideoProbe probe = new VideoProbe(ProbeProcess.withDefaults());
 
     @TempDir
     Path tmp;
