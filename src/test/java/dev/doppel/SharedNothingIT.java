@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.doppel.support.AppProcess;
+import dev.doppel.support.Await;
 import dev.doppel.support.S3Server;
 import dev.doppel.support.TestMedia;
 
@@ -33,6 +34,9 @@ import dev.doppel.support.TestMedia;
  * through a web node in ranges; deleting the account leaves none of its objects in the bucket.
  */
 class SharedNothingIT {
+
+    /** How often a condition on the app processes is asked. */
+    private static final Duration POLL = Duration.ofMillis(250);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "correct horse battery";
@@ -86,7 +90,7 @@ class SharedNothingIT {
             assertThat(s3.keys(bucket)).hasSizeGreaterThanOrEqualTo(2);
 
             AppProcess reader = web;
-            await(Duration.ofSeconds(150), () -> {
+            Await.until(Duration.ofSeconds(150), POLL, () -> {
                 JsonNode sets = JSON.readTree(reader.get("/api/facesets", cookie).body());
                 return sets.size() == 2 && sets.get(0).get("status").asText().equals("READY")
                         && sets.get(1).get("status").asText().equals("READY");
@@ -98,7 +102,7 @@ class SharedNothingIT {
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             String model = JSON.readTree(created.body()).get("id").asText();
 
-            await(Duration.ofSeconds(150), () -> model(reader, cookie, model).path("checkpointIteration").asLong() >= 100);
+            Await.until(Duration.ofSeconds(150), POLL, () -> model(reader, cookie, model).path("checkpointIteration").asLong() >= 100);
             AppProcess trainer = null;
             for (AppProcess worker : workers) {
                 if (worker.log().contains("Model " + model + ": training")) {
@@ -126,7 +130,7 @@ class SharedNothingIT {
                 }
 
                 AppProcess second = web2;
-                await(Duration.ofSeconds(240), () -> model(second, cookie, model).path("status").asText().equals("COMPLETED"));
+                Await.until(Duration.ofSeconds(240), POLL, () -> model(second, cookie, model).path("status").asText().equals("COMPLETED"));
                 JsonNode done = model(web2, cookie, model);
                 assertThat(done.get("iterations").asLong()).isEqualTo(250);
                 assertThat(rescuer.log()).contains("Model " + model + ": resumed at iteration " + checkpoint);
@@ -157,7 +161,7 @@ class SharedNothingIT {
 
                 var deleted = web2.sendJson("DELETE", "/api/me", "{\"password\":\"" + PASSWORD + "\"}", cookie);
                 assertThat(deleted.statusCode()).as(deleted.body()).isBetween(200, 299);
-                await(Duration.ofSeconds(60), () -> s3.keys(bucket).isEmpty());
+                Await.until(Duration.ofSeconds(60), POLL, () -> s3.keys(bucket).isEmpty());
                 assertThat(s3.pendingUploads(bucket)).isZero();
                 assertThat(web.get("/api/me", cookie).statusCode()).isEqualTo(401);
             } finally {
@@ -182,7 +186,7 @@ class SharedNothingIT {
                 + "\",\"direction\":\"A_TO_B\",\"options\":{\"blend\":\"seamless\"}}", cookie);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String result = JSON.readTree(created.body()).get("id").asText();
-        await(Duration.ofSeconds(150), () -> {
+        Await.until(Duration.ofSeconds(150), POLL, () -> {
             String status = JSON.readTree(web.get("/api/results/" + result, cookie).body()).path("status").asText();
             assertThat(status).isNotEqualTo("FAILED");
             return status.equals("READY");
@@ -204,18 +208,4 @@ class SharedNothingIT {
         return JSON.readTree(web.get("/api/models/" + id, cookie).body());
     }
 
-    private interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void await(Duration timeout, Check check) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (check.ok()) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        assertThat(check.ok()).as("condition within " + timeout).isTrue();
-    }
 }

@@ -14,12 +14,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.doppel.support.AppProcess;
+import dev.doppel.support.Await;
 
 /**
  * Workers as separate processes on one database: a web node that never runs jobs, a worker killed with
  * SIGKILL while it holds a job, and a worker stopped with SIGTERM that hands its job back.
  */
 class WorkerFailoverIT {
+
+    /** How often a condition on the app processes is asked. */
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] FAST_LEASES = { "-Ddoppel.jobs.diagnostics=true", "-Ddoppel.jobs.lease=PT4S",
@@ -42,18 +46,18 @@ class WorkerFailoverIT {
 
             AppProcess doomed = AppProcess.start("worker", data, FAST_LEASES);
             doomed.awaitReady(Duration.ofSeconds(90));
-            await(Duration.ofSeconds(30), () -> status(web, cookie, first).equals("RUNNING"));
+            Await.until(Duration.ofSeconds(30), POLL, () -> status(web, cookie, first).equals("RUNNING"));
             doomed.kill();
 
             try (AppProcess rescuer = AppProcess.start("worker", data, FAST_LEASES)) {
                 rescuer.awaitReady(Duration.ofSeconds(90));
-                await(Duration.ofSeconds(60), () -> status(web, cookie, first).equals("SUCCEEDED"));
+                Await.until(Duration.ofSeconds(60), POLL, () -> status(web, cookie, first).equals("SUCCEEDED"));
                 JsonNode done = job(web, cookie, first);
                 assertThat(done.get("attempts").asInt()).as("the killed try counts").isEqualTo(2);
 
                 // SIGTERM: the running job goes straight back to the queue, not counted as a try.
                 String second = submit(web, cookie, 30);
-                await(Duration.ofSeconds(30), () -> status(web, cookie, second).equals("RUNNING"));
+                Await.until(Duration.ofSeconds(30), POLL, () -> status(web, cookie, second).equals("RUNNING"));
                 long stopping = System.nanoTime();
                 rescuer.terminate(Duration.ofSeconds(30));
                 JsonNode handedBack = job(web, cookie, second);
@@ -83,7 +87,7 @@ class WorkerFailoverIT {
             for (String clip : new String[] { "grid_man-denim-shirt_bbaf2n.mp4", "grid_woman-long-hair_brbk7n.mp4" }) {
                 assertThat(web.upload(dev.doppel.support.TestMedia.clip(clip), cookie).statusCode()).isEqualTo(201);
             }
-            await(Duration.ofSeconds(90), () -> {
+            Await.until(Duration.ofSeconds(90), POLL, () -> {
                 JsonNode sets = JSON.readTree(web.get("/api/facesets", cookie).body());
                 return sets.size() == 2 && sets.get(0).get("status").asText().equals("READY")
                         && sets.get(1).get("status").asText().equals("READY");
@@ -96,7 +100,7 @@ class WorkerFailoverIT {
             String trainJob = JSON.readTree(created.body()).get("jobId").asText();
             String model = JSON.readTree(created.body()).get("id").asText();
             String cpuJob = submit(web, cookie, "{\"seconds\":0.2,\"lane\":\"cpu\"}");
-            await(Duration.ofSeconds(30), () -> status(web, cookie, cpuJob).equals("SUCCEEDED"));
+            Await.until(Duration.ofSeconds(30), POLL, () -> status(web, cookie, cpuJob).equals("SUCCEEDED"));
             Thread.sleep(3_000);
             JsonNode waiting = job(web, cookie, trainJob);
             assertThat(waiting.get("status").asText()).isEqualTo("QUEUED");
@@ -105,7 +109,7 @@ class WorkerFailoverIT {
 
             try (AppProcess gpu = AppProcess.start("worker", data, withOptions("-Ddoppel.jobs.lanes=gpu"))) {
                 gpu.awaitReady(Duration.ofSeconds(90));
-                await(Duration.ofSeconds(90), () -> status(web, cookie, trainJob).equals("SUCCEEDED"));
+                Await.until(Duration.ofSeconds(90), POLL, () -> status(web, cookie, trainJob).equals("SUCCEEDED"));
                 assertThat(gpu.log()).contains("Model " + model + ": training");
             }
             assertThat(cpuOnly.log()).doesNotContain("Model " + model);
@@ -142,20 +146,5 @@ class WorkerFailoverIT {
         } catch (Exception e) {
             return "unreachable";
         }
-    }
-
-    private interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void await(Duration timeout, Check check) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (check.ok()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        assertThat(check.ok()).as("condition within " + timeout).isTrue();
     }
 }

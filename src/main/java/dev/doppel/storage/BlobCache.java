@@ -237,10 +237,6 @@ public final class BlobCache {
         return maxBytes;
     }
 
-    public Path directory() {
-        return dir;
-    }
-
     /** Least recently used first, skipping blobs in use. */
     private void trim() {
         for (Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator(); bytes > maxBytes && it.hasNext();) {

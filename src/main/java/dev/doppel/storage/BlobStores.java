@@ -24,6 +24,8 @@ import dev.doppel.runtime.DoppelConfig;
 @ApplicationScoped
 public class BlobStores {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BlobStores.class);
+
     @Inject
     StorageConfig storage;
 
@@ -65,10 +67,10 @@ public class BlobStores {
         try {
             int aborted = b.abortUploadsBegunBefore(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
             if (aborted > 0) {
-                org.jboss.logging.Logger.getLogger(BlobStores.class).infof("Aborted %d abandoned multipart upload(s)", aborted);
+                LOG.infof("Aborted %d abandoned multipart upload(s)", aborted);
             }
         } catch (IOException e) {
-            org.jboss.logging.Logger.getLogger(BlobStores.class).warnf("Abandoned uploads not cleaned: %s", e.getMessage());
+            LOG.warnf("Abandoned uploads not cleaned: %s", e.getMessage());
         }
     }
 

@@ -2,13 +2,12 @@ package dev.doppel.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+
+import dev.doppel.support.MutableClock;
 
 /** The sliding window itself, with a clock the test moves. */
 @Tag("no-database")
@@ -81,28 +80,5 @@ class LoginThrottleTests {
         clock.advance(Duration.ofMinutes(2));
         throttle.prune();
         assertThat(throttle.trackedKeys()).isZero();
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -6,10 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.doppel.support.MutableClock;
 
 /** The worker's local copies of remote blobs: size limit, LRU order, blobs in use, concurrency, restarts. */
 @Tag("no-database")
@@ -49,25 +48,6 @@ class BlobCacheTests {
         String key = UUID.randomUUID().toString();
         remote.put(key, BlobStoreContract.random(size, key.hashCode()));
         return key;
-    }
-
-    private static final class TestClock extends Clock {
-        long now = 1_000_000;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now);
-        }
     }
 
     private void use(BlobCache cache, String key) throws IOException {
@@ -245,16 +225,16 @@ class BlobCacheTests {
 
     @Test
     void idleCopiesLeaveAtTheSweepAndDeletedOnesAtOnceOrWhenReleased() throws Exception {
-        TestClock clock = new TestClock();
+        MutableClock clock = new MutableClock();
         BlobCache cache = new BlobCache(dir, 1_000_000, Duration.ofMinutes(60), clock);
         String idle = blob(1_000);
         String recent = blob(1_000);
         String held = blob(1_000);
         use(cache, idle);
-        clock.now += Duration.ofMinutes(45).toMillis();
+        clock.advance(Duration.ofMinutes(45));
         use(cache, recent);
         try (BlobCache.Handle h = cache.acquire(held, fetcher)) {
-            clock.now += Duration.ofMinutes(30).toMillis();
+            clock.advance(Duration.ofMinutes(30));
             cache.sweep();
             assertThat(dir.resolve(idle)).doesNotExist();
             assertThat(dir.resolve(recent)).exists();
