@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,8 @@ import dev.doppel.support.Uploads;
  * objects behind (another account's stay).
  */
 @QuarkusTest
+// Uses the database only as a fixture: left out of CI's PostgreSQL pass (see .ci/run).
+@Tag("db-agnostic")
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 @TestProfile(S3StorageTests.OnS3.class)
 class S3StorageTests {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.doppel.support.Accounts;
@@ -12,6 +13,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+// Uses the database only as a fixture: left out of CI's PostgreSQL pass (see .ci/run).
+@Tag("db-agnostic")
 class ProblemResponseTests {
 
     @Test
