@@ -3,30 +3,26 @@ package dev.doppel.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
  * Sliding-window count of failed sign-ins per email address and per client address, each with its own limit.
  * Either key at its limit blocks the attempt, so guessing one account's password from many addresses and many
  * accounts' passwords from one address are both slowed; the address limit is the looser one, so people sharing
- * an address do not lock each other out. Kept in memory: each web node throttles what it sees, which is enough
- * to make online guessing impractical without a shared store.
+ * an address do not lock each other out. Kept in the database: every web node counts the same failures, so N nodes
+ * do not give a guesser N times the tries, and a restart forgets nothing. Each call is its own short transaction;
+ * callers run it off the event loop.
  */
 @ApplicationScoped
 public class LoginThrottle {
 
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-    /** Accounts just created, by email and address, with the time: their first sign-in is never throttled. */
-    private final Map<String, Instant> signUps = new ConcurrentHashMap<>();
     private final Clock clock;
     private final int maxPerEmail;
     private final int maxPerAddress;
@@ -50,78 +46,71 @@ public class LoginThrottle {
      * guesser nothing, and a busy shared address must not turn "account created" into "too many attempts".
      */
     public void recordSignUp(String email, String address) {
-        signUps.put(signUpKey(email, address), clock.instant());
+        Instant now = clock.instant();
+        QuarkusTransaction.requiringNew().run(() -> {
+            LoginSignUp.deleteById(signUpKey(email, address));
+            LoginSignUp row = new LoginSignUp();
+            row.key = signUpKey(email, address);
+            row.signedUpAt = now;
+            row.persist();
+        });
     }
 
     /** How long the caller must wait, or empty when the attempt may go ahead. */
     public Optional<Duration> blockedFor(String email, String address) {
         Instant now = clock.instant();
-        Instant signedUp = signUps.remove(signUpKey(email, address));
-        if (signedUp != null && signedUp.plus(window).isAfter(now)) {
-            return Optional.empty();
-        }
-        Duration wait = Duration.ZERO;
-        String[] keys = keys(email, address);
-        int[] limits = { maxPerEmail, maxPerAddress };
-        for (int k = 0; k < keys.length; k++) {
-            String key = keys[k];
-            int maxFailures = limits[k];
-            Deque<Instant> times = failures.get(key);
-            if (times == null) {
-                continue;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            LoginSignUp signUp = LoginSignUp.findById(signUpKey(email, address));
+            if (signUp != null) {
+                signUp.delete();
+                if (signUp.signedUpAt.plus(window).isAfter(now)) {
+                    return Optional.empty();
+                }
             }
-            synchronized (times) {
-                evictOld(times, now);
-                if (times.size() >= maxFailures) {
-                    // The oldest failure that keeps the count at the limit decides when a slot frees up.
-                    Instant freeAt = times.toArray(Instant[]::new)[times.size() - maxFailures].plus(window);
-                    Duration d = Duration.between(now, freeAt);
+            Duration wait = Duration.ZERO;
+            String[] keys = keys(email, address);
+            int[] limits = { maxPerEmail, maxPerAddress };
+            for (int k = 0; k < keys.length; k++) {
+                // The newest failures up to the limit: when there are that many in the window, the oldest of them
+                // decides when a slot frees up.
+                List<LoginFailure> newest = LoginFailure.<LoginFailure>find(
+                        "key = ?1 and failedAt > ?2 order by failedAt desc", keys[k], now.minus(window))
+                        .page(0, limits[k]).list();
+                if (newest.size() >= limits[k]) {
+                    Duration d = Duration.between(now, newest.get(newest.size() - 1).failedAt.plus(window));
                     if (d.compareTo(wait) > 0) {
                         wait = d;
                     }
                 }
             }
-        }
-        return wait.isZero() || wait.isNegative() ? Optional.empty() : Optional.of(wait);
+            return wait.isZero() || wait.isNegative() ? Optional.<Duration>empty() : Optional.of(wait);
+        });
     }
 
     public void recordFailure(String email, String address) {
         Instant now = clock.instant();
-        for (String key : keys(email, address)) {
-            Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-            synchronized (times) {
-                evictOld(times, now);
-                times.addLast(now);
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (String key : keys(email, address)) {
+                LoginFailure failure = new LoginFailure();
+                failure.key = key;
+                failure.failedAt = now;
+                failure.persist();
             }
-        }
+        });
     }
 
     /** A correct password clears that account's count; the address keeps its own. */
     public void recordSuccess(String email) {
-        failures.remove(emailKey(email));
+        QuarkusTransaction.requiringNew().run(() -> LoginFailure.delete("key", emailKey(email)));
     }
 
     @Scheduled(every = "1m", identity = "login-throttle-prune")
     void prune() {
-        Instant now = clock.instant();
-        failures.entrySet().removeIf(e -> {
-            synchronized (e.getValue()) {
-                evictOld(e.getValue(), now);
-                return e.getValue().isEmpty();
-            }
+        Instant cutoff = clock.instant().minus(window);
+        QuarkusTransaction.requiringNew().run(() -> {
+            LoginFailure.delete("failedAt <= ?1", cutoff);
+            LoginSignUp.delete("signedUpAt <= ?1", cutoff);
         });
-        signUps.values().removeIf(at -> !at.plus(window).isAfter(now));
-    }
-
-    int trackedKeys() {
-        return failures.size() + signUps.size();
-    }
-
-    private void evictOld(Deque<Instant> times, Instant now) {
-        Instant cutoff = now.minus(window);
-        while (!times.isEmpty() && !times.peekFirst().isAfter(cutoff)) {
-            times.removeFirst();
-        }
     }
 
     private static String[] keys(String email, String address) {

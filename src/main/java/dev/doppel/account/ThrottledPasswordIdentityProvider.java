@@ -67,29 +67,46 @@ public class ThrottledPasswordIdentityProvider implements IdentityProvider<Usern
         String address = rc != null ? ClientAddress.of(rc.request()) : ClientAddress.UNKNOWN;
         String email = User.normalizeEmail(request.getUsername());
 
-        Optional<Duration> blocked = throttle.blockedFor(email, address);
-        if (blocked.isPresent()) {
-            long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
-            if (rc != null) {
-                rc.put(RETRY_AFTER_SECONDS, seconds);
+        // The counts live in the database: asked and updated off the event loop.
+        return blocking(context, () -> throttle.blockedFor(email, address)).flatMap(blocked -> {
+            if (blocked.isPresent()) {
+                long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
+                if (rc != null) {
+                    rc.put(RETRY_AFTER_SECONDS, seconds);
+                }
+                LOG.debugf("Sign-in for %s from %s throttled for %d s", email, address, seconds);
+                return record(context, email, AccountEvent.Type.SIGN_IN_THROTTLED, address)
+                        .chain(() -> Uni.createFrom().<SecurityIdentity>failure(new AuthenticationFailedException("throttled")));
             }
-            LOG.debugf("Sign-in for %s from %s throttled for %d s", email, address, seconds);
-            return record(context, email, AccountEvent.Type.SIGN_IN_THROTTLED, address)
-                    .chain(() -> Uni.createFrom().failure(new AuthenticationFailedException("throttled")));
-        }
+            UsernamePasswordAuthenticationRequest normalized = new UsernamePasswordAuthenticationRequest(email,
+                    request.getPassword());
+            request.getAttributes().forEach(normalized::setAttribute);
+            return delegate().authenticate(normalized, context)
+                    .onItemOrFailure().call((identity, failure) -> {
+                        if (failure != null || identity == null) {
+                            return blocking(context, () -> {
+                                throttle.recordFailure(email, address);
+                                return null;
+                            }).chain(() -> record(context, email, AccountEvent.Type.SIGN_IN_FAILED, address));
+                        }
+                        return blocking(context, () -> {
+                            throttle.recordSuccess(email);
+                            return null;
+                        }).chain(() -> record(context, email, AccountEvent.Type.SIGNED_IN, address));
+                    });
+        });
+    }
 
-        UsernamePasswordAuthenticationRequest normalized = new UsernamePasswordAuthenticationRequest(email,
-                request.getPassword());
-        request.getAttributes().forEach(normalized::setAttribute);
-        return delegate().authenticate(normalized, context)
-                .onItemOrFailure().call((identity, failure) -> {
-                    if (failure != null || identity == null) {
-                        throttle.recordFailure(email, address);
-                        return record(context, email, AccountEvent.Type.SIGN_IN_FAILED, address);
-                    }
-                    throttle.recordSuccess(email);
-                    return record(context, email, AccountEvent.Type.SIGNED_IN, address);
-                });
+    /**
+     * Database work for a sign-in, through security's own blocking executor: it hands the result back where the
+     * form login expects it (a plain worker-pool hop made the login's failure handler answer 500).
+     */
+    private static <T> Uni<T> blocking(AuthenticationRequestContext context, java.util.function.Supplier<T> work) {
+        java.util.concurrent.atomic.AtomicReference<T> result = new java.util.concurrent.atomic.AtomicReference<>();
+        return context.runBlocking(() -> {
+            result.set(work.get());
+            return null;
+        }).map(ignored -> result.get());
     }
 
     private Uni<Void> record(AuthenticationRequestContext context, String email, AccountEvent.Type type,
