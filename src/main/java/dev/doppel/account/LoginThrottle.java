@@ -48,7 +48,8 @@ public class LoginThrottle {
     public void recordSignUp(String email, String address) {
         Instant now = clock.instant();
         QuarkusTransaction.requiringNew().run(() -> {
-            LoginSignUp.deleteById(signUpKey(email, address));
+            // A bulk delete runs at once; a removed entity would be flushed after the insert below.
+            LoginSignUp.delete("key", signUpKey(email, address));
             LoginSignUp row = new LoginSignUp();
             row.key = signUpKey(email, address);
             row.signedUpAt = now;
