@@ -1,5 +1,6 @@
 import { ApiError, request } from './http.ts'
 import type { Activity } from './model/activity.ts'
+import type { SignedInSession } from './model/session.ts'
 import type { StorageUsage } from './model/storage.ts'
 import type { Usage } from './model/usage.ts'
 import type { ChangePasswordRequest, DeleteAccountRequest, User } from './model/user.ts'
@@ -40,4 +41,20 @@ export function fetchStorage(signal?: AbortSignal): Promise<StorageUsage> {
 /** `GET /api/me/usage`: today's GPU and CPU time and the daily GPU limit. */
 export function fetchUsage(signal?: AbortSignal): Promise<Usage> {
   return request<Usage>(`${BASE}/usage`, { signal })
+}
+
+/** `GET /api/me/sessions`: open sessions, most recently used first. */
+export async function fetchSessions(signal?: AbortSignal): Promise<SignedInSession[]> {
+  const list = await request<SignedInSession[] | undefined>(`${BASE}/sessions`, { signal })
+  return Array.isArray(list) ? list : []
+}
+
+/** `DELETE /api/me/sessions/{id}` → 204: that session is refused from its next request on. */
+export async function endSession(id: string): Promise<void> {
+  await request(`${BASE}/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' })
+}
+
+/** `DELETE /api/me/sessions` → 204: every session of the account ends, this one included. */
+export async function endAllSessions(): Promise<void> {
+  await request(`${BASE}/sessions`, { method: 'DELETE' })
 }

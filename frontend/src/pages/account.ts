@@ -1,6 +1,7 @@
 import { setupActivity } from '../features/activity.ts'
 import { setupChangePassword } from '../features/change-password.ts'
 import { DELETE_WARNING, setupDeleteAccount } from '../features/delete-account.ts'
+import { setupSessions } from '../features/sessions.ts'
 import { setupUsage } from '../features/usage.ts'
 import { currentUser } from '../session.ts'
 import { find, fragment } from '../ui/dom.ts'
@@ -46,6 +47,16 @@ export function setupAccount(outlet: HTMLElement): () => void {
               <p id="password-success" class="form-success" role="status" hidden>Your password has been changed.</p>
             </div>
           </form>
+        </section>
+
+        <section id="sessions-card" class="card" aria-labelledby="sessions-title">
+          <div class="card-header">
+            <h2 id="sessions-title" class="card-title">Signed-in devices</h2>
+            <button id="sessions-end-all" type="button" class="btn btn-secondary btn-sm">Sign out everywhere</button>
+          </div>
+          <p class="card-summary">Browsers and devices signed in to your account. Changing your password signs out all but this one.</p>
+          <ul id="sessions-list" class="activity-list sessions-list"></ul>
+          <p class="activity-status sessions-status" hidden></p>
         </section>
 
         <section id="usage-card" class="card" aria-labelledby="usage-title">
@@ -99,12 +110,17 @@ export function setupAccount(outlet: HTMLElement): () => void {
   find(outlet, '.danger-text').textContent = DELETE_WARNING
 
   const activity = setupActivity(find(outlet, '#activity-card'))
+  const sessions = setupSessions(find(outlet, '#sessions-card'))
   const usage = new AbortController()
   setupUsage(find(outlet, '#usage-card'), usage.signal)
-  setupChangePassword(find<HTMLFormElement>(outlet, '#password-form'), activity.reload)
+  setupChangePassword(find<HTMLFormElement>(outlet, '#password-form'), () => {
+    activity.reload()
+    sessions.reload()
+  })
   setupDeleteAccount(find<HTMLFormElement>(outlet, '#delete-form'))
   return () => {
     usage.abort()
     activity.dispose()
+    sessions.dispose()
   }
 }

@@ -45,7 +45,7 @@ class PackagedAppIT {
             String cookie = AppProcess.sessionSetCookie(login);
             assertThat(cookie).startsWith("doppel-session=").contains("Path=/;").containsIgnoringCase("Secure")
                     .containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Strict");
-            session = cookie.substring(0, cookie.indexOf(';'));
+            session = AppProcess.cookieHeaderOf(login);
             // The data directory holds the session key (and, on the embedded default, the database).
             assertThat(data.resolve("secrets/session.key")).isRegularFile();
             if (!AppProcess.onPostgres()) {

@@ -42,4 +42,13 @@ public final class AccountDtos {
             return new AccountEventView(e.id, e.type, e.at, ClientAddress.readable(e.clientAddress));
         }
     }
+
+    /** One signed-in device; {@code current} is the browser asking. */
+    public record SessionView(UUID id, Instant createdAt, Instant lastSeenAt, String clientAddress, String userAgent,
+            boolean current) {
+        static SessionView of(UserSession s, boolean current) {
+            return new SessionView(s.id, s.createdAt, s.lastSeenAt, ClientAddress.readable(s.clientAddress), s.userAgent,
+                    current);
+        }
+    }
 }

@@ -35,6 +35,12 @@ public class AuthResource {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    UserSessions sessions;
+
+    @Inject
+    SessionIdCookie sessionIdCookie;
+
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -53,10 +59,12 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
-    @Operation(summary = "End the session by dropping its cookie")
+    @Operation(summary = "End this browser's session on the server and drop its cookies")
     @APIResponse(responseCode = "204", description = "Signed out (also when no one was signed in)")
     public Response logout(@Context HttpServerRequest http) {
+        sessions.end(SessionIdCookie.of(http));
         sessionCookie.expire(http.response());
+        sessionIdCookie.expire(http.response());
         return Response.noContent().build();
     }
 }

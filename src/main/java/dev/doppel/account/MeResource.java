@@ -46,6 +46,12 @@ public class MeResource {
     @Inject
     SessionCookie sessionCookie;
 
+    @Inject
+    SessionIdCookie sessionIdCookie;
+
+    @Inject
+    UserSessions sessions;
+
     @GET
     @Operation(summary = "The signed-in account")
     @APIResponse(responseCode = "200", description = "The account")
@@ -57,11 +63,13 @@ public class MeResource {
     @PUT
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the password; the current one is required")
-    @APIResponse(responseCode = "204", description = "Changed")
+    @Operation(summary = "Change the password; the current one is required. Every other session of the account ends")
+    @APIResponse(responseCode = "204", description = "Changed; only this browser stays signed in")
     @APIResponse(responseCode = "400", description = "The current password is wrong or the new one is invalid")
     public Response changePassword(@Valid @NotNull ChangePasswordRequest request, @Context HttpServerRequest http) {
         accounts.changePassword(me.id(), request, ClientAddress.of(http));
+        // Whoever else holds a session (a stolen cookie, a forgotten device) is out on their next request.
+        sessions.endAllBut(me.id(), sessions.idOf(SessionIdCookie.of(http)).orElse(null));
         return Response.noContent().build();
     }
 
@@ -73,6 +81,7 @@ public class MeResource {
     public Response delete(@Valid @NotNull DeleteAccountRequest request, @Context HttpServerRequest http) {
         accounts.delete(me.id(), request.password());
         sessionCookie.expire(http.response());
+        sessionIdCookie.expire(http.response());
         return Response.noContent().build();
     }
 

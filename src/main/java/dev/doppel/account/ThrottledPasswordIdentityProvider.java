@@ -44,6 +44,12 @@ public class ThrottledPasswordIdentityProvider implements IdentityProvider<Usern
     AccountEventRepository events;
 
     @Inject
+    UserSessions sessions;
+
+    @Inject
+    SessionIdCookie sessionIdCookie;
+
+    @Inject
     @Any
     Instance<IdentityProvider<UsernamePasswordAuthenticationRequest>> providers;
 
@@ -89,9 +95,17 @@ public class ThrottledPasswordIdentityProvider implements IdentityProvider<Usern
                                 return null;
                             }).chain(() -> record(context, email, AccountEvent.Type.SIGN_IN_FAILED, address));
                         }
+                        // A new server-side session; one this browser held before is replaced, not left open.
+                        String previous = rc != null ? SessionIdCookie.of(rc.request()) : null;
+                        String userAgent = rc != null ? rc.request().getHeader("User-Agent") : null;
                         return blocking(context, () -> {
                             throttle.recordSuccess(email);
-                            return null;
+                            sessions.end(previous);
+                            return sessions.start(email, address, userAgent);
+                        }).invoke(token -> {
+                            if (rc != null) {
+                                sessionIdCookie.set(rc.response(), token);
+                            }
                         }).chain(() -> record(context, email, AccountEvent.Type.SIGNED_IN, address));
                     });
         });

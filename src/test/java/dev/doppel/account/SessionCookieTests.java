@@ -35,6 +35,9 @@ class SessionCookieTests {
     @TestHTTPResource("/")
     URI root;
 
+    /** The server-side session token of the sign-in under test. */
+    private String sid;
+
     @Test
     void shouldSendEverySessionCookieWithPathHttpOnlySameSiteAndSecure() throws Exception {
         SwapFixture fixture = SwapFixture.get();
@@ -54,6 +57,10 @@ class SessionCookieTests {
         assertThat(signIn.statusCode()).isEqualTo(200);
         List<String> sent = new ArrayList<>(sessionCookies(signIn));
         String cookie = valueOf(sent.get(0));
+        List<String> sessionIds = signIn.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith(Accounts.SID + "=")).toList();
+        assertThat(sessionIds).hasSize(1);
+        sid = sessionIds.get(0).substring(Accounts.SID.length() + 1, sessionIds.get(0).indexOf(';'));
 
         List<String> walk = List.of("/api/me", "/api/me/activity", "/api/me/storage",
                 "/api/videos", "/api/videos/" + fixture.videoA, "/api/videos/" + fixture.videoA + "/thumbnail",
@@ -86,12 +93,17 @@ class SessionCookieTests {
         assertThat(withRenewed.body()).contains(owner.email());
 
         HttpResponse<String> signOut = HTTP.send(HttpRequest.newBuilder(root.resolve("/api/auth/logout"))
-                .header("Cookie", Accounts.COOKIE + "=" + cookie)
+                .header("Cookie", Accounts.cookieHeader(cookie, sid))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(signOut.statusCode()).isEqualTo(204);
         List<String> dropped = sessionCookies(signOut);
         assertThat(dropped).anySatisfy(c -> assertThat(attributes(c)).contains("path=/", "max-age=0"));
         sent.addAll(dropped);
+        List<String> droppedIds = signOut.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith(Accounts.SID + "=")).toList();
+        assertThat(droppedIds).singleElement().satisfies(c -> assertThat(attributes(c)).contains("path=/", "max-age=0"));
+        sent.addAll(sessionIds);
+        sent.addAll(droppedIds);
 
         for (String setCookie : sent) {
             List<String> attributes = attributes(setCookie);
@@ -105,7 +117,7 @@ class SessionCookieTests {
 
     private HttpRequest get(String path, String cookie) {
         return HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Cookie", Accounts.COOKIE + "=" + cookie).GET().build();
+                .header("Cookie", Accounts.cookieHeader(cookie, sid)).GET().build();
     }
 
     private static List<String> sessionCookies(HttpResponse<?> response) {

@@ -146,7 +146,7 @@ class JobResourceTests {
     private Thread listen(Accounts.Session session, List<JsonNode> into) {
         Thread t = new Thread(() -> {
             HttpRequest request = HttpRequest.newBuilder(root.resolve("/api/events"))
-                    .header("Cookie", Accounts.COOKIE + "=" + session.cookie())
+                    .header("Cookie", session.cookieHeader())
                     .header("Accept", "text/event-stream").GET().build();
             try {
                 HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient().send(request,

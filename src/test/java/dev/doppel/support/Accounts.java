@@ -14,6 +14,8 @@ import io.restassured.specification.RequestSpecification;
 public final class Accounts {
 
     public static final String COOKIE = "doppel-session";
+    /** The server-side session's token, sent next to the login cookie. */
+    public static final String SID = "doppel-sid";
     public static final String PASSWORD = "correct horse battery";
 
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
@@ -64,10 +66,11 @@ public final class Accounts {
         Response login = signIn(email, password, freshClientAddress());
         login.then().statusCode(200);
         String cookie = sessionCookieOf(login);
-        if (cookie == null) {
-            throw new AssertionError("sign-in set no " + COOKIE + " cookie");
+        String sid = sessionIdOf(login);
+        if (cookie == null || sid == null) {
+            throw new AssertionError("sign-in set no " + COOKIE + " or " + SID + " cookie");
         }
-        return new Session(email, password, cookie);
+        return new Session(email, password, cookie, sid);
     }
 
     /**
@@ -81,9 +84,27 @@ public final class Accounts {
                 .findFirst().orElse(null);
     }
 
-    public record Session(String email, String password, String cookie) {
+    /** The server-side session's token the response sets, or null. */
+    public static String sessionIdOf(Response response) {
+        return response.getDetailedCookies().getList(SID).stream()
+                .map(io.restassured.http.Cookie::getValue)
+                .filter(v -> v != null && !v.isEmpty())
+                .findFirst().orElse(null);
+    }
+
+    /** A Cookie header with both cookies a signed-in browser sends. */
+    public static String cookieHeader(String loginCookie, String sid) {
+        return COOKIE + "=" + loginCookie + "; " + SID + "=" + sid;
+    }
+
+    public record Session(String email, String password, String cookie, String sid) {
         public RequestSpecification request() {
-            return given().cookie(COOKIE, cookie);
+            return given().cookie(COOKIE, cookie).cookie(SID, sid);
+        }
+
+        /** Both cookies, for clients other than RestAssured. */
+        public String cookieHeader() {
+            return Accounts.cookieHeader(cookie, sid);
         }
 
         public String id() {

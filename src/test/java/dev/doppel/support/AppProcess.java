@@ -225,7 +225,7 @@ public final class AppProcess implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
-    /** Registers an account and signs in; returns the session cookie ("name=value"). */
+    /** Registers an account and signs in; returns the Cookie header a browser would send from then on. */
     public String signUp(String email, String password) throws Exception {
         HttpResponse<String> created = postJson("/api/auth/register",
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null);
@@ -236,8 +236,16 @@ public final class AppProcess implements AutoCloseable {
         if (login.statusCode() != 200) {
             throw new AssertionError("sign-in: " + login.statusCode());
         }
-        String cookie = sessionSetCookie(login);
-        return cookie.substring(0, cookie.indexOf(';'));
+        return cookieHeaderOf(login);
+    }
+
+    /** Both cookies a sign-in sets (login and server-side session), as a Cookie header. */
+    public static String cookieHeaderOf(HttpResponse<?> signIn) {
+        String login = sessionSetCookie(signIn);
+        String sid = signIn.headers().allValues("set-cookie").stream()
+                .filter(c -> c.startsWith("doppel-sid=") && !c.startsWith("doppel-sid=;"))
+                .findFirst().orElseThrow(() -> new AssertionError("no doppel-sid cookie in " + signIn.headers()));
+        return login.substring(0, login.indexOf(';')) + "; " + sid.substring(0, sid.indexOf(';'));
     }
 
     /**

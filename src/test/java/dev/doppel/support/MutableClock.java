@@ -9,7 +9,15 @@ import java.time.ZoneOffset;
 /** A clock the test moves by hand: sliding windows, idle limits. */
 public final class MutableClock extends Clock {
 
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private Instant now;
+
+    public MutableClock() {
+        this(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    public MutableClock(Instant start) {
+        this.now = start;
+    }
 
     public void advance(Duration d) {
         now = now.plus(d);

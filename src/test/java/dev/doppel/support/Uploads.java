@@ -39,7 +39,7 @@ public final class Uploads {
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
         var request = java.net.http.HttpRequest.newBuilder(base.resolve("/api/videos"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Cookie", Accounts.COOKIE + "=" + session.cookie())
+                .header("Cookie", session.cookieHeader())
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
         return java.net.http.HttpClient.newHttpClient().send(request,

@@ -151,6 +151,46 @@ class AccountBrowserTests {
                 .statusCode(401);
     }
 
+    @Test
+    void shouldListSignedInDevicesAndSignThemOutOneByOneOrEverywhere() throws Exception {
+        Accounts.Session otherDevice = Accounts.newSession("devices");
+        try (Browser browser = new Browser(1280, 900)) {
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(20));
+            browser.signIn(root, otherDevice);
+            driver.findElement(By.id("nav-account")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#sessions-list li")).size() == 2);
+
+            WebElement here = driver.findElement(By.cssSelector("#sessions-list li[data-current='true']"));
+            assertThat(here.getText()).contains("This device").contains("Chrome on Linux");
+            WebElement there = driver.findElement(By.cssSelector("#sessions-list li[data-current='false']"));
+            assertThat(there.getText()).doesNotContain("This device").contains("Active");
+            browser.screenshot("account-sessions");
+
+            // Signing out the other device: its next request is refused, this one carries on.
+            there.findElement(By.cssSelector(".session-end")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#sessions-list li")).size() == 1);
+            otherDevice.request().get("/api/me").then().statusCode(401);
+            assertThat(driver.findElement(By.cssSelector("#sessions-list li")).getAttribute("data-current"))
+                    .isEqualTo("true");
+
+            // "Sign out everywhere" asks first, then ends every session, this browser's included.
+            Accounts.Session thirdDevice = Accounts.session(otherDevice.email(), otherDevice.password());
+            driver.navigate().refresh();
+            wait.until(d -> d.findElements(By.cssSelector("#sessions-list li")).size() == 2);
+            driver.findElement(By.id("sessions-end-all")).click();
+            ConfirmDialog question = ConfirmDialog.await(driver, wait);
+            assertThat(question.title()).isEqualTo("Sign out everywhere?");
+            question.confirmButton().click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+            assertThat(driver.findElement(By.tagName("body")).getText()).contains("signed out everywhere");
+            browser.screenshot("signed-out-everywhere");
+            thirdDevice.request().get("/api/me").then().statusCode(401);
+            driver.get(root + "account");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+        }
+    }
+
     private static void type(WebDriver driver, String id, String text) {
         WebElement el = driver.findElement(By.id(id));
         el.clear();

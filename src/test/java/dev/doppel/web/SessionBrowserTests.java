@@ -67,19 +67,24 @@ class SessionBrowserTests {
             assertThat(held.get(0)).containsEntry("path", "/").containsEntry("httpOnly", true)
                     .containsEntry("secure", true).containsEntry("sameSite", "Strict");
             String whileSignedIn = (String) held.get(0).get("value");
+            String sessionIdWhileSignedIn = cookies(driver, Accounts.SID).get(0).get("value").toString();
+            // Both cookies copied out of the browser open the account, until it signs out.
+            assertThat(status("/api/me", whileSignedIn, sessionIdWhileSignedIn)).isEqualTo(200);
 
             driver.findElement(By.id("signout-button")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
 
             // Whatever the browser still holds opens no door, in the page or outside it.
             for (Map<String, Object> cookie : sessionCookies(driver)) {
-                assertThat(status("/api/me", (String) cookie.get("value"))).as("cookie at " + cookie.get("path"))
-                        .isEqualTo(401);
+                assertThat(status("/api/me", (String) cookie.get("value"), sessionIdWhileSignedIn))
+                        .as("cookie at " + cookie.get("path")).isEqualTo(401);
             }
             assertThat(pageFetchStatus(driver, "/api/me")).isEqualTo(401);
             assertThat(pageFetchStatus(driver, "/api/videos")).isEqualTo(401);
-            // The old value itself still decodes (sessions are stateless cookies), but the browser let it go.
             assertThat(sessionCookies(driver)).noneMatch(c -> whileSignedIn.equals(c.get("value")));
+            assertThat(cookies(driver, Accounts.SID)).isEmpty();
+            // The copies taken before signing out are refused too: the server ended the session.
+            assertThat(status("/api/me", whileSignedIn, sessionIdWhileSignedIn)).as("copied cookies").isEqualTo(401);
 
             // The second person signs up on the same browser and sees only their own, empty, library.
             driver.findElement(By.id("goto-signup")).click();
@@ -131,9 +136,14 @@ class SessionBrowserTests {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> sessionCookies(ChromeDriver driver) {
+        return cookies(driver, Accounts.COOKIE);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> cookies(ChromeDriver driver, String name) {
         Map<String, Object> all = driver.executeCdpCommand("Network.getAllCookies", Map.of());
         return ((List<Map<String, Object>>) all.get("cookies")).stream()
-                .filter(c -> Accounts.COOKIE.equals(c.get("name")))
+                .filter(c -> name.equals(c.get("name")))
                 .toList();
     }
 
@@ -143,9 +153,9 @@ class SessionBrowserTests {
                         + "fetch(arguments[0], { credentials: 'same-origin' }).then(r => done(r.status))", path);
     }
 
-    private int status(String path, String cookie) throws Exception {
+    private int status(String path, String cookie, String sid) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(root.toString()).resolve(path))
-                .header("Cookie", Accounts.COOKIE + "=" + cookie).GET().build();
+                .header("Cookie", Accounts.cookieHeader(cookie, sid)).GET().build();
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
