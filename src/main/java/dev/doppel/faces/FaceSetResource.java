@@ -28,6 +28,8 @@ import dev.doppel.faces.FaceViews.FaceSetView;
 import dev.doppel.faces.FaceViews.FaceView;
 import dev.doppel.jobs.JobView;
 import dev.doppel.jobs.JobViews;
+import dev.doppel.limits.LimitedAction;
+import dev.doppel.limits.RateLimited;
 
 @Path("/facesets")
 @Tag(name = "Faces")
@@ -85,6 +87,9 @@ public class FaceSetResource {
     @Operation(summary = "Extract the faces again with other settings (the old faces are replaced)")
     @APIResponse(responseCode = "202", description = "The EXTRACT job")
     @APIResponse(responseCode = "400", description = "A setting is out of range or the detector is unknown")
+    @APIResponse(responseCode = "429", description = "Too many extractions requested within the window (Retry-After says"
+            + " how long to wait), or too many jobs waiting or running")
+    @RateLimited(LimitedAction.EXTRACT)
     public Response extract(@PathParam("id") UUID id, @Valid ExtractionSettings settings) {
         return Response.accepted(jobViews.of(faceSets.extractAgain(me.id(), id, settings))).build();
     }

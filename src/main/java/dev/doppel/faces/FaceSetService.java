@@ -21,6 +21,8 @@ import io.quarkus.panache.common.Sort;
 import dev.doppel.faces.mask.MaskPlugins;
 import dev.doppel.jobs.Job;
 import dev.doppel.jobs.JobService;
+import dev.doppel.limits.ActiveJobCap;
+import dev.doppel.limits.LimitedAction;
 import dev.doppel.media.VideoName;
 import dev.doppel.media.VideoUploaded;
 import dev.doppel.storage.BlobStore;
@@ -51,6 +53,9 @@ public class FaceSetService {
 
     @Inject
     BlobStore blobs;
+
+    @Inject
+    ActiveJobCap cap;
 
     /** Every upload gets a face set and an EXTRACT job with the default settings, in the upload's transaction. */
     void onUpload(@Observes VideoUploaded event) {
@@ -96,6 +101,7 @@ public class FaceSetService {
             throw ProblemException.invalid("mask", "Unknown mask \"" + settings.mask() + "\"; available: "
                     + String.join(", ", masks.names()) + ".");
         }
+        cap.checkRoom(ownerId, LimitedAction.EXTRACT);
         apply(set, settings);
         set.status = FaceSet.Status.EXTRACTING;
         set.message = "Waiting for a worker";

@@ -22,6 +22,11 @@ public class JobRepository extends OwnedRepository<Job> {
         return find("ownerId", Sort.descending("createdAt"), ownerId).page(Page.ofSize(limit)).list();
     }
 
+    /** The account's jobs waiting or running (a training paused between turns waits too). */
+    public long countActive(UUID ownerId) {
+        return count("ownerId = ?1 and status in ?2", ownerId, List.of(JobStatus.QUEUED, JobStatus.RUNNING));
+    }
+
     @Override
     public long deleteAllOwnedBy(UUID ownerId) {
         JobEvent.delete("ownerId", ownerId);

@@ -29,6 +29,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import io.quarkus.security.Authenticated;
 
 import dev.doppel.account.CurrentUser;
+import dev.doppel.limits.LimitedAction;
+import dev.doppel.limits.RateLimited;
 import dev.doppel.storage.BlobStore;
 import dev.doppel.web.BlobResponses;
 import dev.doppel.web.Problem;
@@ -59,6 +61,9 @@ public class VideoResource {
     @APIResponse(responseCode = "400", description = "No file, an empty file, or consent not given")
     @APIResponse(responseCode = "413", description = "Over the size limit or the account's storage quota")
     @APIResponse(responseCode = "422", description = "Not a readable video, or over the duration or resolution limit")
+    @APIResponse(responseCode = "429", description = "Too many uploads within the window (Retry-After says how long to"
+            + " wait), or too many jobs waiting or running")
+    @RateLimited(LimitedAction.UPLOAD)
     public Response upload(@RestForm("file") FileUpload file, @RestForm("consent") String consent,
             @Context UriInfo uri) {
         if (file == null) {

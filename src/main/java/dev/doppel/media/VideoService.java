@@ -20,6 +20,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import dev.doppel.account.User;
 import dev.doppel.jobs.JobService;
+import dev.doppel.limits.ActiveJobCap;
+import dev.doppel.limits.LimitedAction;
 import dev.doppel.storage.BlobStore;
 import dev.doppel.web.Problem;
 import dev.doppel.web.ProblemException;
@@ -52,6 +54,9 @@ public class VideoService {
     @Inject
     MediaConfig limits;
 
+    @Inject
+    ActiveJobCap cap;
+
     public Video upload(UUID ownerId, Path uploaded, String fileName, boolean consent) {
         if (!consent) {
             throw ProblemException.invalid("consent",
@@ -66,6 +71,8 @@ public class VideoService {
                     + Bytes.human(limits.maxUploadBytes()) + ".");
         }
         checkQuota(ownerId, size);
+        // Early, so a refused upload is not probed; the check that counts is the one under the lock in persist.
+        cap.checkRoom(ownerId, LimitedAction.UPLOAD);
 
         ProbeResult found;
         try {
@@ -89,11 +96,17 @@ public class VideoService {
         }
     }
 
-    /** The row and its THUMBNAIL job commit together: a video never waits for a job that was not queued. */
+    /**
+     * The row and its THUMBNAIL job commit together: a video never waits for a job that was not queued. Its
+     * follow-up jobs (the thumbnail, and the extraction the upload event queues) are never refused: the job cap is
+     * checked once, here, for the upload as a whole, so an accepted upload is never left without its face set.
+     */
     private Video persist(UUID ownerId, String fileName, long size, String blobKey, ProbeResult found) {
-        // Two uploads racing for the last of the quota: the row lock on the user makes them take turns.
+        // Two uploads racing for the last of the quota or of the job cap: the row lock on the user makes them take
+        // turns.
         User.findById(ownerId, LockModeType.PESSIMISTIC_WRITE);
         checkQuota(ownerId, size);
+        cap.checkRoom(ownerId, LimitedAction.UPLOAD);
         Video video = new Video();
         video.ownerId = ownerId;
         video.name = VideoName.fromFileName(fileName);

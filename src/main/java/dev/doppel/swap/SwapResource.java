@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 
 import dev.doppel.account.CurrentUser;
+import dev.doppel.limits.LimitedAction;
+import dev.doppel.limits.RateLimited;
 import dev.doppel.web.ProblemException;
 
 @Path("/swaps")
@@ -43,6 +45,9 @@ public class SwapResource {
     @APIResponse(responseCode = "400", description = "A missing or invalid field (named in violations)")
     @APIResponse(responseCode = "404", description = "No such model or video in this account")
     @APIResponse(responseCode = "409", description = "The model has no checkpoint yet, or trains while a fine-tune was asked for")
+    @APIResponse(responseCode = "429", description = "Too many swaps requested within the window (Retry-After says how long"
+            + " to wait), or too many jobs waiting or running")
+    @RateLimited(LimitedAction.SWAP)
     public Response create(SwapRequest request, @Context UriInfo uri) {
         if (request == null) {
             throw ProblemException.invalid("model", "Send the model, the video and the direction as JSON.");

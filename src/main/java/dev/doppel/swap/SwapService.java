@@ -14,6 +14,8 @@ import dev.doppel.faces.FaceSetService;
 import dev.doppel.jobs.Job;
 import dev.doppel.jobs.JobRepository;
 import dev.doppel.jobs.JobService;
+import dev.doppel.limits.ActiveJobCap;
+import dev.doppel.limits.LimitedAction;
 import dev.doppel.media.Video;
 import dev.doppel.media.VideoRepository;
 import dev.doppel.training.FaceModel;
@@ -47,6 +49,9 @@ public class SwapService {
     @Inject
     JobRepository jobRepository;
 
+    @Inject
+    ActiveJobCap cap;
+
     public Result create(UUID ownerId, UUID modelId, UUID videoId, String direction, SwapOptions.Request request) {
         if (modelId == null) {
             throw ProblemException.invalid("model", "Choose the model to swap with.");
@@ -63,6 +68,8 @@ public class SwapService {
             throw ProblemException.conflict("model", "\"" + model.name
                     + "\" has no checkpoint yet: let it train until the first one is saved.");
         }
+        // Before anything is stored: the swap and the extraction a fine-tune may need count as one request.
+        cap.checkRoom(ownerId, LimitedAction.SWAP);
         if (options.fineTuneIterations() > 0) {
             if (isTraining(model)) {
                 throw ProblemException.conflict("options.fineTuneIterations",

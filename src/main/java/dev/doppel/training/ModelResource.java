@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.security.Authenticated;
 
 import dev.doppel.account.CurrentUser;
+import dev.doppel.limits.LimitedAction;
+import dev.doppel.limits.RateLimited;
 import dev.doppel.storage.BlobStore;
 import dev.doppel.web.Problem;
 import dev.doppel.web.ProblemException;
@@ -82,6 +84,9 @@ public class ModelResource {
     @Operation(summary = "Create a model from face set A and face set B with a preset; training starts at once")
     @APIResponse(responseCode = "201", description = "The model (its TRAIN job id is jobId)")
     @APIResponse(responseCode = "400", description = "A face set is missing, empty or the same, or the preset is unknown")
+    @APIResponse(responseCode = "429", description = "Too many trainings requested within the window (Retry-After says how"
+            + " long to wait), or too many jobs waiting or running")
+    @RateLimited(LimitedAction.TRAIN)
     public Response create(CreateRequest request, @Context UriInfo uri) {
         if (request == null) {
             throw ProblemException.invalid("faceSetA", "Choose the face sets and a preset.");
@@ -138,6 +143,9 @@ public class ModelResource {
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
     @Operation(summary = "Continue training from the last checkpoint, optionally with new limits")
     @APIResponse(responseCode = "409", description = "It is already training")
+    @APIResponse(responseCode = "429", description = "Too many trainings requested within the window, or too many jobs"
+            + " waiting or running")
+    @RateLimited(LimitedAction.TRAIN)
     public ModelView resume(@PathParam("id") UUID id, CreateRequest limits) {
         return ModelView.of(models.resume(me.id(), id, limits == null ? null : limits.limits()));
     }

@@ -14,6 +14,8 @@ import dev.doppel.faces.FaceSetRepository;
 import dev.doppel.jobs.Job;
 import dev.doppel.jobs.JobRepository;
 import dev.doppel.jobs.JobService;
+import dev.doppel.limits.ActiveJobCap;
+import dev.doppel.limits.LimitedAction;
 import dev.doppel.media.VideoName;
 import dev.doppel.web.Problem;
 import dev.doppel.web.ProblemException;
@@ -41,6 +43,9 @@ public class ModelService {
 
     @Inject
     JobRepository jobRepository;
+
+    @Inject
+    ActiveJobCap cap;
 
     /** Training limits a user may set; null keeps the default (no target, no limit, plateau 5000 / 1 %). */
     public record Limits(Double targetLoss, Long maxIterations, Integer maxMinutes, Integer plateauIterations,
@@ -81,6 +86,7 @@ public class ModelService {
         model.createdAt = Instant.now();
         apply(model, limits);
         model.status = FaceModel.Status.QUEUED;
+        cap.checkRoom(ownerId, LimitedAction.TRAIN);
         models.persist(model);
         start(model);
         return model;
@@ -106,6 +112,7 @@ public class ModelService {
         if (limits != null) {
             apply(model, limits);
         }
+        cap.checkRoom(ownerId, LimitedAction.TRAIN);
         start(model);
         return model;
     }

@@ -1,6 +1,7 @@
 package dev.doppel.web;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import jakarta.ws.rs.core.Response;
 
@@ -8,10 +9,22 @@ import jakarta.ws.rs.core.Response;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    /** Seconds for the Retry-After header; 0: none. */
+    private final long retryAfterSeconds;
 
     public ProblemException(Problem problem) {
+        this(problem, 0);
+    }
+
+    private ProblemException(Problem problem, long retryAfterSeconds) {
         super(problem.detail(), null, false, false);
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A 429 that tells the client, in Retry-After, how many seconds to wait before asking again. */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(Problem.of(429, detail), Math.max(1, retryAfterSeconds));
     }
 
     public static ProblemException notFound(String what) {
@@ -31,5 +44,9 @@ public class ProblemException extends RuntimeException {
 
     public Problem problem() {
         return problem;
+    }
+
+    public OptionalLong retryAfterSeconds() {
+        return retryAfterSeconds > 0 ? OptionalLong.of(retryAfterSeconds) : OptionalLong.empty();
     }
 }

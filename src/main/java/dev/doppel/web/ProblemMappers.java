@@ -31,7 +31,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return e.problem().toResponse();
+        Response response = e.problem().toResponse();
+        if (e.retryAfterSeconds().isEmpty()) {
+            return response;
+        }
+        return Response.fromResponse(response).header("Retry-After", e.retryAfterSeconds().getAsLong()).build();
     }
 
     @ServerExceptionMapper

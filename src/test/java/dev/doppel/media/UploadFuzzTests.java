@@ -36,6 +36,8 @@ class UploadFuzzTests {
     private static final int COPIES = 120;
     private static final long SEED = 20261202L;
     private static final int ACCEPTED_PER_ACCOUNT = 8; // the test profile's 2 MB quota holds about ten clips
+    /** Below the test profile's upload rate (12 per 20 s per account), so every copy reaches the probe. */
+    private static final int SENT_PER_ACCOUNT = 10;
 
     @Test
     void corruptedClipsAreAnsweredAndTheirJobsEndWithoutTakingAnythingDown() throws Exception {
@@ -46,14 +48,17 @@ class UploadFuzzTests {
         List<Accounts.Session> accounts = new ArrayList<>();
         Accounts.Session session = null;
         int acceptedHere = ACCEPTED_PER_ACCOUNT;
+        int sentHere = 0;
         int accepted = 0;
         int[] byStatus = new int[600];
         for (int i = 0; i < COPIES; i++) {
-            if (acceptedHere >= ACCEPTED_PER_ACCOUNT) {
+            if (acceptedHere >= ACCEPTED_PER_ACCOUNT || sentHere >= SENT_PER_ACCOUNT) {
                 session = Accounts.newSession("fuzz");
                 accounts.add(session);
                 acceptedHere = 0;
+                sentHere = 0;
             }
+            sentHere++;
             byte[] mutated = mutate(clips.get(i % clips.size()), i % 5, random);
             Path file = dir.resolve("fuzz-" + i + ".mp4");
             Files.write(file, mutated);
@@ -88,6 +93,7 @@ class UploadFuzzTests {
         System.out.printf("upload fuzz: %d copies, %d accepted, answers %s%n", COPIES, accepted, summary(byStatus));
         assertThat(accepted).as("some corrupted copies still play and are accepted").isPositive();
         assertThat(COPIES - accepted).as("and some are refused").isPositive();
+        assertThat(byStatus[429]).as("copies refused by the upload rate instead of being read").isZero();
     }
 
     private static String kind(int k) {
