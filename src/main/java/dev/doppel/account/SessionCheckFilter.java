@@ -3,6 +3,7 @@ package dev.doppel.account;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 
@@ -35,7 +36,8 @@ public class SessionCheckFilter {
     @Inject
     SessionIdCookie sessionIdCookie;
 
-    @ServerRequestFilter
+    // Before the other request filters (rate limits count only requests of open sessions).
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Optional<Response> check(ContainerRequestContext context, HttpServerRequest request) {
         // Signing up and signing out work whatever state the browser's cookies are in.
         if (identity.isAnonymous() || context.getUriInfo().getPath().startsWith("/auth/")) {
