@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+// Unit tests of the UI's own logic (formatters, the job store and its event stream, the upload queue).
+// They run in Node with test doubles of the browser APIs they touch (EventSource, fetch, timers); what needs
+// a real browser is covered by the Selenium tests in src/test/java.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    environment: 'node',
+    // Formatters follow the user's locale and time zone: the tests fix both.
+    env: { TZ: 'UTC' },
+  },
+})
