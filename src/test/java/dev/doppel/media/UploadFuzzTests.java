@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,8 +28,6 @@ import dev.doppel.support.Uploads;
  * failed, and the worker takes the next job after them.
  */
 @QuarkusTest
-// Uses the database only as a fixture: left out of CI's PostgreSQL pass (see .ci/run).
-@Tag("db-agnostic")
 class UploadFuzzTests {
 
     private static final int COPIES = 120;
