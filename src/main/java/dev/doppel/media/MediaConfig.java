@@ -40,7 +40,14 @@ public interface MediaConfig {
         io.quarkus.runtime.configuration.MemorySize maxMemory();
     }
 
-    /** Long side of the JPEG thumbnail, in pixels. */
+    /**
+     * A resumable upload that received nothing for this long is removed with its bytes; the browser then starts
+     * that file over.
+     */
+    @WithDefault("PT24H")
+    Duration resumableExpiry();
+
+        /** Long side of the JPEG thumbnail, in pixels. */
     @WithDefault("480")
     int thumbnailLongSide();
 }

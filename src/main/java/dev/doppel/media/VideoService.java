@@ -58,21 +58,9 @@ public class VideoService {
     ActiveJobCap cap;
 
     public Video upload(UUID ownerId, Path uploaded, String fileName, boolean consent) {
-        if (!consent) {
-            throw ProblemException.invalid("consent",
-                    "Confirm that you have the right to use this video and the consent of the people shown in it.");
-        }
         long size = sizeOf(uploaded);
-        if (size == 0) {
-            throw ProblemException.invalid("file", "The file is empty.");
-        }
-        if (size > limits.maxUploadBytes()) {
-            throw tooLarge("This file is " + Bytes.human(size) + "; the largest upload is "
-                    + Bytes.human(limits.maxUploadBytes()) + ".");
-        }
-        checkQuota(ownerId, size);
-        // Early, so a refused upload is not probed; the check that counts is the one under the lock in persist.
-        cap.checkRoom(ownerId, LimitedAction.UPLOAD);
+        // Early, so a refused upload is not probed; the checks that count are the ones under the lock in persist.
+        checkAdmissible(ownerId, size, consent);
 
         ProbeResult found;
         try {
@@ -94,6 +82,27 @@ public class VideoService {
             blobs.deleteQuietly(blobKey);
             throw e;
         }
+    }
+
+    /**
+     * What can be said of an upload before its bytes are read: consent, an empty or too large file, the account's
+     * quota and its job cap. A resumable upload is checked with its declared length when it is created, so the
+     * browser is refused before it sends anything.
+     */
+    public void checkAdmissible(UUID ownerId, long size, boolean consent) {
+        if (!consent) {
+            throw ProblemException.invalid("consent",
+                    "Confirm that you have the right to use this video and the consent of the people shown in it.");
+        }
+        if (size == 0) {
+            throw ProblemException.invalid("file", "The file is empty.");
+        }
+        if (size > limits.maxUploadBytes()) {
+            throw tooLarge("This file is " + Bytes.human(size) + "; the largest upload is "
+                    + Bytes.human(limits.maxUploadBytes()) + ".");
+        }
+        checkQuota(ownerId, size);
+        cap.checkRoom(ownerId, LimitedAction.UPLOAD);
     }
 
     /**

@@ -18,8 +18,12 @@ public class ApiBodySizeFilter {
     void register(@Observes Router router) {
         router.route("/api/*").order(Integer.MIN_VALUE + 11).handler(rc -> {
             String length = rc.request().getHeader("Content-Length");
+            // Video bytes: a one-shot upload, or a resumable upload's PATCH (each checked against its own limits).
             boolean upload = "/api/videos".equals(rc.normalizedPath())
-                    && rc.request().method() == io.vertx.core.http.HttpMethod.POST;
+                    && rc.request().method() == io.vertx.core.http.HttpMethod.POST
+                    || rc.normalizedPath().startsWith("/api/uploads/")
+                    && (rc.request().method() == io.vertx.core.http.HttpMethod.PATCH
+                            || rc.request().method() == io.vertx.core.http.HttpMethod.POST);
             if (!upload && length != null && parse(length) > MAX_JSON_BODY) {
                 Problem problem = Problem.of(413, "The request body is too large for this endpoint (at most 1 MB).");
                 rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
