@@ -143,12 +143,29 @@ class UserSessionTests {
         assertThat(sessions.check(token, session.email())).isEqualTo(UserSessions.Verdict.VALID);
         assertThat(lastSeen(token)).isEqualTo(clock.instant());
 
-        // Idle past the sign-in timeout (2 h) plus the last-seen resolution: ended, and pruned.
+        // Idle past the sign-in timeout (2 h) plus the last-seen resolution: ended.
         clock.advance(Duration.ofHours(2).plusMinutes(2));
         assertThat(sessions.check(token, session.email())).isEqualTo(UserSessions.Verdict.ENDED);
+    }
+
+    @Test
+    void pruningRemovesEndedAndIdleSessionsOnly() {
+        Accounts.Session idle = Accounts.newSession("pruned-idle");
+        Accounts.Session ended = Accounts.newSession("pruned-ended");
+        Accounts.Session active = Accounts.newSession("kept");
+        ended.request().post("/api/auth/logout").then().statusCode(204);
+        // Pruning runs on the real clock here: moving it would end every other test's sessions in this database.
+        QuarkusTransaction.requiringNew().run(() -> UserSession.update("lastSeenAt = ?1 where tokenHash = ?2",
+                Instant.now().minus(Duration.ofHours(3)), UserSessions.hash(idle.sid())));
         sessions.prune();
-        assertThat(QuarkusTransaction.requiringNew().call(() -> UserSession.count("tokenHash",
-                UserSessions.hash(token)))).isZero();
+        assertThat(rows(idle.sid())).isZero();
+        assertThat(rows(ended.sid())).isZero();
+        assertThat(rows(active.sid())).isOne();
+        active.request().get("/api/me").then().statusCode(200);
+    }
+
+    private static long rows(String token) {
+        return QuarkusTransaction.requiringNew().call(() -> UserSession.count("tokenHash", UserSessions.hash(token)));
     }
 
     private static Instant lastSeen(String token) {
