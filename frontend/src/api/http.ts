@@ -57,6 +57,11 @@ export function onUnauthorized(handler: () => void): void {
   unauthorizedHandler = handler
 }
 
+/** For transports other than {@link request} and {@link upload} (the resumable upload): a call found the session ended. */
+export function reportUnauthorized(): void {
+  unauthorizedHandler?.()
+}
+
 /**
  * fetch() wrapper: same-origin credentials, JSON in and out, and every non-2xx
  * answer turned into an {@link ApiError}. Resolves to `undefined` for empty bodies.
@@ -89,72 +94,7 @@ export async function request<T = void>(url: string, options: RequestOptions = {
   return (await readBody(response)) as T
 }
 
-export interface UploadOptions {
-  /** Called as the request body goes out (bytes sent so far, total bytes). */
-  onProgress?: (loaded: number, total: number) => void
-  /** As for {@link RequestOptions.sessionRequired}. */
-  sessionRequired?: boolean
-  /** Aborting rejects with a `DOMException` named `AbortError`. */
-  signal?: AbortSignal
-}
-
-/**
- * `POST`s a multipart body with XMLHttpRequest, which (unlike fetch) reports
- * upload progress. Same contract as {@link request}: same-origin credentials,
- * JSON back, every non-2xx answer an {@link ApiError}.
- */
-export function upload<T>(url: string, body: FormData, options: UploadOptions = {}): Promise<T> {
-  const { onProgress, sessionRequired = true, signal } = options
-  return new Promise<T>((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortError())
-      return
-    }
-    const xhr = new XMLHttpRequest()
-    const onAbortSignal = (): void => xhr.abort()
-    const settle = (): void => signal?.removeEventListener('abort', onAbortSignal)
-
-    xhr.open('POST', url)
-    xhr.withCredentials = true
-    xhr.setRequestHeader('Accept', ACCEPT)
-    xhr.upload.addEventListener('progress', (event) => {
-      if (event.lengthComputable) onProgress?.(event.loaded, event.total)
-    })
-    xhr.addEventListener('load', () => {
-      settle()
-      const contentType = xhr.getResponseHeader('Content-Type')
-      if (xhr.status >= 200 && xhr.status < 300) {
-        try {
-          resolve(parseBody(xhr.status, contentType, xhr.responseText) as T)
-        } catch {
-          reject(problemError(xhr.status, xhr.statusText, null, '', null))
-        }
-        return
-      }
-      const error = problemError(
-        xhr.status,
-        xhr.statusText,
-        contentType,
-        xhr.responseText,
-        xhr.getResponseHeader('Retry-After'),
-      )
-      if (xhr.status === 401 && sessionRequired) unauthorizedHandler?.()
-      reject(error)
-    })
-    xhr.addEventListener('error', () => {
-      settle()
-      reject(networkError())
-    })
-    xhr.addEventListener('abort', () => {
-      settle()
-      reject(abortError())
-    })
-    signal?.addEventListener('abort', onAbortSignal, { once: true })
-    xhr.send(body)
-  })
-}
-
-function networkError(): ApiError {
+export function networkError(): ApiError {
   return new ApiError({
     status: NETWORK_ERROR_STATUS,
     title: 'Network error',
@@ -162,7 +102,7 @@ function networkError(): ApiError {
   })
 }
 
-function abortError(): DOMException {
+export function abortError(): DOMException {
   return new DOMException('The request was cancelled.', 'AbortError')
 }
 
@@ -193,7 +133,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /** Builds an {@link ApiError} from a non-2xx answer whose body may be `application/problem+json`. */
-function problemError(
+export function problemError(
   status: number,
   statusText: string,
   contentType: string | null,

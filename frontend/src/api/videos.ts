@@ -1,4 +1,5 @@
-import { request, upload } from './http.ts'
+import { request } from './http.ts'
+import { uploadResumable } from './resumable-upload.ts'
 import type { RenameVideoRequest, Video, VideoId } from './model/video.ts'
 
 const BASE = '/api/videos'
@@ -43,16 +44,14 @@ export async function deleteVideo(id: VideoId): Promise<void> {
 }
 
 /**
- * `POST /api/videos` (multipart: `consent=true`, `file`) → 201 with the new video.
- * 400 (missing consent or file), 413 (too large / over quota), 422 (not a usable video).
+ * A resumable upload (tus, `/api/uploads`) with consent, then the new video. Refusals come as for
+ * `POST /api/videos`: 400 (no consent), 413 (too large / over quota, before any byte is sent), 422 (not a usable
+ * video, once the last byte arrived), 429 (too many uploads or jobs). A dropped connection resumes by itself.
  */
-export function uploadVideo(
+export async function uploadVideo(
   file: File,
   options: { onProgress?: (loaded: number, total: number) => void; signal?: AbortSignal } = {},
 ): Promise<Video> {
-  const body = new FormData()
-  // Consent first, so the server can refuse before reading the file.
-  body.append('consent', 'true')
-  body.append('file', file, file.name)
-  return upload<Video>(BASE, body, options)
+  const location = await uploadResumable(file, { ...options, metadata: { consent: 'true' } })
+  return request<Video>(location, { signal: options.signal })
 }

@@ -18,6 +18,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import dev.doppel.support.Accounts;
 import dev.doppel.support.Browser;
 import dev.doppel.support.ConfirmDialog;
+import dev.doppel.support.CuttingProxy;
 import dev.doppel.support.TestMedia;
 import dev.doppel.support.Uploads;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -84,6 +85,33 @@ class VideoBrowserTests {
             js.executeScript("arguments[0].currentTime = 2.0;", player);
             wait.until(d -> ((Number) js.executeScript("return arguments[0].currentTime;", player)).doubleValue() >= 2.0);
             browser.screenshot("player");
+        }
+    }
+
+    @Test
+    void shouldFinishAnUploadWhoseConnectionWasCutMidway() throws Exception {
+        Accounts.Session session = Accounts.newSession("flaky-network");
+        Path clip = TestMedia.clip("grid_man-denim-shirt_bbaf2n.mp4").toRealPath();
+        // The browser reaches the app through a proxy that drops the first upload's connection after 60 KB.
+        try (CuttingProxy proxy = new CuttingProxy(root.getPort(), "PATCH /api/uploads/", 60_000);
+                Browser browser = new Browser(1280, 900)) {
+            URL throughProxy = new URL("http", root.getHost(), proxy.port(), "/");
+            WebDriver driver = browser.driver();
+            WebDriverWait wait = browser.waitUpTo(Duration.ofSeconds(40));
+            browser.signIn(throughProxy, session);
+            driver.findElement(By.id("video-consent")).click();
+            driver.findElement(By.id("video-upload-input")).sendKeys(clip.toString());
+
+            WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".video-card")));
+            assertThat(card.findElement(By.cssSelector(".video-name")).getText()).isEqualTo(clip.getFileName().toString());
+            assertThat(driver.findElements(By.cssSelector(".upload-error"))).isEmpty();
+            assertThat(proxy.cuts()).isEqualTo(1);
+            // The second PATCH went on from where the server stood, not from the start.
+            assertThat(proxy.offsets()).hasSizeGreaterThanOrEqualTo(2).first().isEqualTo(0L);
+            assertThat(proxy.offsets().get(proxy.offsets().size() - 1)).isPositive();
+            assertThat(session.request().get("/api/videos").then().statusCode(200).extract().jsonPath().getList("$"))
+                    .as("accepted exactly once").hasSize(1);
+            browser.screenshot("upload-after-cut");
         }
     }
 

@@ -87,6 +87,29 @@ public class ResumableUploads {
     }
 
     /**
+     * Where the caller's upload stands, for a client about to resume. Its bytes wait on the web node that received
+     * them: asked on a node without them, the upload is given up (410), so the client starts the file over here
+     * instead of sending the rest to a node that cannot finish it.
+     */
+    public PendingUpload standing(UUID ownerId, UUID id) {
+        PendingUpload upload = get(ownerId, id);
+        try {
+            if (!Files.exists(files.of(id)) || Files.size(files.of(id)) < upload.received) {
+                remove(id);
+                throw gone();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return upload;
+    }
+
+    private static ProblemException gone() {
+        return new ProblemException(Problem.of(410, "The bytes of this upload are not on this server any more; start "
+                + "the upload again."));
+    }
+
+    /**
      * Appends the body at {@code offset}, which must be where the upload stands. A body cut off midway keeps what
      * arrived. The last byte completes the upload: the video, or the refusal of the file, whichever it is.
      */
@@ -149,12 +172,15 @@ public class ResumableUploads {
     private long receive(PendingUpload upload, InputStream body) {
         long room = upload.length - upload.received;
         long written = 0;
+        if (!Files.exists(files.of(upload.id))) {
+            remove(upload.id);
+            throw gone();
+        }
         try (FileChannel file = FileChannel.open(files.of(upload.id), StandardOpenOption.WRITE)) {
             if (file.size() < upload.received) {
                 // The bytes are not on this node (another web node received them, or the disk lost them).
                 remove(upload.id);
-                throw new ProblemException(Problem.of(410, "The bytes of this upload are not on this server any "
-                        + "more; start the upload again."));
+                throw gone();
             }
             // Bytes written after the last recorded offset (a crash in between) are not counted: drop them.
             file.truncate(upload.received);

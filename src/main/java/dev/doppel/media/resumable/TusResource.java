@@ -89,9 +89,10 @@ public class TusResource {
     @Operation(summary = "Where the upload stands (Upload-Offset, Upload-Length)")
     @APIResponse(responseCode = "200", description = "Upload-Offset and Upload-Length")
     @APIResponse(responseCode = "404", description = "No such upload in this account (finished, expired or never made)")
+    @APIResponse(responseCode = "410", description = "Its bytes are not on this server (another web node has them)")
     public Response head(@PathParam("id") UUID id, @HeaderParam("Tus-Resumable") String version) {
         TusProtocol.requireVersion(version);
-        PendingUpload upload = uploads.get(me.id(), id);
+        PendingUpload upload = uploads.standing(me.id(), id);
         return TusProtocol.headers(Response.ok())
                 .header("Upload-Offset", upload.received)
                 .header("Upload-Length", upload.length)

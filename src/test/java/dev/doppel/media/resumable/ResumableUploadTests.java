@@ -172,6 +172,28 @@ class ResumableUploadTests {
     }
 
     @Test
+    void anUploadWhoseBytesAreOnAnotherWebNodeIsGivenUpSoTheClientStartsOver() throws Exception {
+        Accounts.Session session = Accounts.newSession("tus-elsewhere");
+        String path = URI.create(create(session, 5000, "elsewhere.mp4", true).header("Location")).getPath();
+        tus(session).header("Upload-Offset", 0).contentType(TusResource.OFFSET_OCTET_STREAM)
+                .body(new byte[2000]).patch(path).then().statusCode(204);
+        // This node never had the bytes (here: they are removed behind its back). Asked where it stands: gone.
+        Files.delete(partialFiles.of(id(path)));
+        tus(session).head(path).then().statusCode(410).header("Tus-Resumable", "1.0.0");
+        tus(session).head(path).then().statusCode(404);
+
+        // Sent the rest without asking first: refused with the reason.
+        String second = URI.create(create(session, 5000, "elsewhere.mp4", true).header("Location")).getPath();
+        tus(session).header("Upload-Offset", 0).contentType(TusResource.OFFSET_OCTET_STREAM)
+                .body(new byte[2000]).patch(second).then().statusCode(204);
+        Files.delete(partialFiles.of(id(second)));
+        tus(session).header("Upload-Offset", 2000).contentType(TusResource.OFFSET_OCTET_STREAM)
+                .body(new byte[3000]).patch(second).then().statusCode(410)
+                .body("detail", containsString("start the upload again"));
+        tus(session).head(second).then().statusCode(404);
+    }
+
+    @Test
     void anAbandonedUploadIsRemovedAfterItsExpiry() throws Exception {
         Accounts.Session session = Accounts.newSession("tus-abandoned");
         byte[] bytes = Files.readAllBytes(CLIP);
