@@ -1,3 +1,4 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte'
 import { defineConfig } from 'vite'
 
 // Under `quarkus dev`, Quinoa proxies the UI through Quarkus, so API calls are
@@ -6,6 +7,7 @@ import { defineConfig } from 'vite'
 const backend = 'http://localhost:8080'
 
 export default defineConfig({
+  plugins: [svelte()],
   server: {
     proxy: {
       '/api': backend,

@@ -1,12 +1,13 @@
 import { setupActivity } from '../features/activity.ts'
 import { setupChangePassword } from '../features/change-password.ts'
 import { DELETE_WARNING, setupDeleteAccount } from '../features/delete-account.ts'
-import { setupSessions } from '../features/sessions.ts'
+import SessionsCard from '../features/SessionsCard.svelte'
 import { setupUsage } from '../features/usage.ts'
 import { currentUser } from '../session.ts'
 import { find, fragment } from '../ui/dom.ts'
 import { formatDate } from '../ui/format.ts'
 import { icons } from '../ui/icons.ts'
+import { mount, unmount } from 'svelte'
 
 export function setupAccount(outlet: HTMLElement): () => void {
   outlet.replaceChildren(
@@ -49,15 +50,7 @@ export function setupAccount(outlet: HTMLElement): () => void {
           </form>
         </section>
 
-        <section id="sessions-card" class="card" aria-labelledby="sessions-title">
-          <div class="card-header">
-            <h2 id="sessions-title" class="card-title">Signed-in devices</h2>
-            <button id="sessions-end-all" type="button" class="btn btn-secondary btn-sm">Sign out everywhere</button>
-          </div>
-          <p class="card-summary">Browsers and devices signed in to your account. Changing your password signs out all but this one.</p>
-          <ul id="sessions-list" class="activity-list sessions-list"></ul>
-          <p class="activity-status sessions-status" hidden></p>
-        </section>
+        <div id="sessions-slot"></div>
 
         <section id="usage-card" class="card" aria-labelledby="usage-title">
           <h2 id="usage-title" class="card-title">Worker time</h2>
@@ -110,17 +103,20 @@ export function setupAccount(outlet: HTMLElement): () => void {
   find(outlet, '.danger-text').textContent = DELETE_WARNING
 
   const activity = setupActivity(find(outlet, '#activity-card'))
-  const sessions = setupSessions(find(outlet, '#sessions-card'))
+  // Svelte component, mounted in place of the slot (the page around it is still built by hand).
+  const slot = find(outlet, '#sessions-slot')
+  const sessions = mount(SessionsCard, { target: slot.parentElement!, anchor: slot })
+  slot.remove()
   const usage = new AbortController()
   setupUsage(find(outlet, '#usage-card'), usage.signal)
   setupChangePassword(find<HTMLFormElement>(outlet, '#password-form'), () => {
     activity.reload()
-    sessions.reload()
+    void sessions.reload()
   })
   setupDeleteAccount(find<HTMLFormElement>(outlet, '#delete-form'))
   return () => {
     usage.abort()
     activity.dispose()
-    sessions.dispose()
+    void unmount(sessions)
   }
 }
