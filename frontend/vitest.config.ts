@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config'
 // a real browser is covered by the Selenium tests in src/test/java.
 export default defineConfig({
   plugins: [svelte()],
+  // Components run in jsdom (files that say so), with Svelte's browser build.
+  resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
