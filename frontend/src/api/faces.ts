@@ -1,5 +1,5 @@
 import { request } from './http.ts'
-import type { FaceCapabilities, FaceId } from './model/faceset.ts'
+import type { DeletedFaces, FaceCapabilities, FaceId } from './model/faceset.ts'
 
 const BASE = '/api/faces'
 
@@ -24,7 +24,7 @@ export function fetchCapabilities(signal?: AbortSignal): Promise<FaceCapabilitie
 
 /** `POST /api/faces/delete` → how many were removed (all or none). */
 export async function deleteFaces(ids: FaceId[]): Promise<number> {
-  const answer = await request<{ deleted?: number } | undefined>(`${BASE}/delete`, { method: 'POST', json: { ids } })
+  const answer = await request<DeletedFaces | undefined>(`${BASE}/delete`, { method: 'POST', json: { ids } })
   return typeof answer?.deleted === 'number' ? answer.deleted : ids.length
 }
 

@@ -1,6 +1,6 @@
 import type { FaceSet } from '../api/model/faceset.ts'
 import { isTraining, type FaceModel } from '../api/model/model.ts'
-import type { CreateSwapRequest, SwapDirection, SwapOptions } from '../api/model/result.ts'
+import type { CreateSwapRequest, SwapDirection, SwapOptionsRequest } from '../api/model/result.ts'
 import type { Video } from '../api/model/video.ts'
 import { createSwap } from '../api/results.ts'
 import { listVideos } from '../api/videos.ts'
@@ -409,14 +409,14 @@ export function setupSwapForm(section: HTMLElement, options: SwapFormOptions): S
       controller.focusFirstInvalid()
       return
     }
-    const swapOptions: SwapOptions = {
+    const swapOptions: SwapOptionsRequest = {
       colour: colourSelect.value,
       blend: blendSelect.value,
       maskErode: values.maskErode,
       maskFeather: values.maskFeather,
       label: labelBox.checked,
       fineTuneIterations: values.fineTuneIterations,
-      faces: facesSelect.value as SwapOptions['faces'],
+      faces: facesSelect.value,
     }
     const body: CreateSwapRequest = {
       model: model.id,

@@ -1,17 +1,4 @@
-/** Known activity types; the backend may add more, so any string is accepted. */
-export type ActivityType =
-  | 'REGISTERED'
-  | 'SIGNED_IN'
-  | 'SIGN_IN_FAILED'
-  | 'SIGN_IN_THROTTLED'
-  | 'PASSWORD_CHANGED'
-  | (string & {})
+import type { components } from '../schema.d.ts'
 
-/** One entry of `GET /api/me/activity`. */
-export interface Activity {
-  id: string | number
-  type: ActivityType
-  /** ISO-8601 timestamp. */
-  at: string
-  clientAddress?: string | null
-}
+/** One entry of `GET /api/me/activity` (generated: `AccountEventView`). */
+export type Activity = components['schemas']['AccountEventView']

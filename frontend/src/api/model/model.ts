@@ -1,98 +1,32 @@
-import type { FaceSetId } from './faceset.ts'
-import type { JobId } from './job.ts'
+import type { components } from '../schema.d.ts'
 
-export type ModelId = string
-
-/** QUEUED then TRAINING while its TRAIN job runs; STOPPED (resumable), COMPLETED (a limit was reached) or FAILED after. */
-export type ModelStatus = 'QUEUED' | 'TRAINING' | 'STOPPED' | 'COMPLETED' | 'FAILED'
-
-/** Known presets; the server lists what it has (`GET /api/models/presets`). */
-export type PresetName = 'tiny' | 'lite' | 'original' | 'hq' | (string & {})
+type Schemas = components['schemas']
 
 /**
- * A face-swap model trained on face set A and face set B, as returned by
- * `GET /api/models` and friends. One shared encoder, one decoder per person.
+ * A face-swap model trained on face set A and face set B, as returned by `GET /api/models` and friends. QUEUED
+ * then TRAINING while its TRAIN job runs; STOPPED (resumable), COMPLETED (a limit was reached) or FAILED after.
  */
-export interface FaceModel {
-  id: ModelId
-  name: string
-  preset: PresetName
-  faceSetA: FaceSetId
-  faceSetB: FaceSetId
-  status: ModelStatus
-  /**
-   * A sentence for people, e.g. "Training on cpu", "Stopped at iteration 340;
-   * resume to continue", "Reached the target loss 0.0300".
-   */
-  message: string | null
-  /** Where it trains: `cpu`, `gpu 0`; null before it has started. */
-  device: string | null
-  iterations: number
-  /** The latest loss of each decoder (mean absolute error inside the face mask for the MAE presets). */
-  lossA: number | null
-  lossB: number | null
-  /** The mean of A and B, smoothed over recent iterations, as training last reported it. */
-  smoothedLoss: number | null
-  /** The lowest {@link smoothedLoss} so far (never above it: both are smoothed the same way). */
-  bestLoss: number | null
-  trainingSeconds: number
-  /** The iteration the last checkpoint was saved at (where a resume starts). */
-  checkpointIteration: number | null
-  /** The iteration of the latest preview grid; null until the first one. */
-  previewIteration: number | null
-  /** Limits: training stops at whichever comes first. Null: none. */
-  targetLoss: number | null
-  maxIterations: number | null
-  maxMinutes: number | null
-  /** Stops when the loss improved less than `plateauPercent` % over this many iterations. */
-  plateauIterations: number
-  plateauPercent: number
-  /** Its latest TRAIN job (whose `subjectId` is the model id). */
-  jobId: JobId | null
-  /** ISO-8601 timestamp. */
-  createdAt: string
-}
+export type FaceModel = Schemas['ModelView']
+
+export type ModelId = FaceModel['id']
+
+export type ModelStatus = FaceModel['status']
 
 /** A network size and training recipe (`GET /api/models/presets`). */
-export interface Preset {
-  name: PresetName
-  description: string
-  /** Side of the square faces it trains on, pixels. */
-  inputSize: number
-  encoderFilters: number[]
-  denseSize: number
-  batchSize: number
-  learningRate: number
-  /** `mae` (mean absolute error) or `dssim+mse`. */
-  loss: 'mae' | 'dssim+mse' | (string & {})
-}
+export type Preset = Schemas['Preset']
 
 /** One point of the loss history (`GET /api/models/{id}/loss`, a point every 10 iterations). */
-export interface LossPoint {
-  iteration: number
-  lossA: number
-  lossB: number
-}
-
-/** Training limits; what is left out keeps the server's default (no target, no limit, a plateau of 1 % over 5,000 iterations). */
-export interface TrainingLimits {
-  /** Above 0, below 1. */
-  targetLoss?: number
-  /** At least 1. */
-  maxIterations?: number
-  /** At least 1. */
-  maxMinutes?: number
-  plateauIterations?: number
-  plateauPercent?: number
-}
+export type LossPoint = Schemas['LossView']
 
 /** Body of `POST /api/models`. */
-export interface CreateModelRequest extends TrainingLimits {
-  name?: string
-  faceSetA: FaceSetId
-  faceSetB: FaceSetId
-  preset: PresetName
-}
+export type CreateModelRequest = Schemas['CreateModelRequest']
+
+/** Training limits (also the body of a resume); what is left out keeps the server's default. */
+export type TrainingLimits = Pick<CreateModelRequest,
+  'targetLoss' | 'maxIterations' | 'maxMinutes' | 'plateauIterations' | 'plateauPercent'>
+
+// The event stream's data is not part of the OpenAPI document (it describes HTTP bodies, not the events of a
+// text/event-stream), so these two stay written by hand, from the server's ModelRecorder.
 
 /** Data of a `loss` event on `/api/events`. */
 export interface LossEventData extends LossPoint {

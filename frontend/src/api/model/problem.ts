@@ -1,14 +1,10 @@
-/** One failed constraint from a validation error. */
-export interface Violation {
-  field: string
-  message: string
-}
+import type { components } from '../schema.d.ts'
 
-/** RFC 9457 `application/problem+json` body as sent by the backend. */
-export interface ProblemDetails {
-  type?: string
-  title?: string
-  status?: number
-  detail?: string
-  violations?: Violation[]
-}
+/** One failed constraint from a validation error. */
+export type Violation = components['schemas']['ProblemViolation']
+
+/**
+ * An `application/problem+json` body as the API documents it. Partial: an error can also come from a proxy or
+ * the browser, so the client reads every field as optional.
+ */
+export type ProblemDetails = Partial<components['schemas']['Problem']>

@@ -1,11 +1,4 @@
-/** One entry of `GET /api/me/sessions`: a browser or device signed in to the account. */
-export interface SignedInSession {
-  id: string
-  /** ISO-8601 timestamps. */
-  createdAt: string
-  lastSeenAt: string
-  clientAddress?: string | null
-  userAgent?: string | null
-  /** True for the browser asking. */
-  current: boolean
-}
+import type { components } from '../schema.d.ts'
+
+/** One entry of `GET /api/me/sessions`: a browser or device signed in to the account; `current` is this one. */
+export type SignedInSession = components['schemas']['SessionView']

@@ -1,10 +1,4 @@
+import type { components } from '../schema.d.ts'
+
 /** `GET /api/me/storage`: what the account uses and the upload limits that apply to it. */
-export interface StorageUsage {
-  usedBytes: number
-  quotaBytes: number
-  /** Largest single upload. */
-  maxUploadBytes: number
-  maxDurationSeconds: number
-  /** Longest side (width or height) a video may have. */
-  maxLongSidePixels: number
-}
+export type StorageUsage = components['schemas']['StorageUsage']

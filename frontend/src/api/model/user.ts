@@ -1,21 +1,11 @@
+import type { components } from '../schema.d.ts'
+
 /** The signed-in account, as returned by `GET /api/me` and `POST /api/auth/register`. */
-export interface User {
-  id: string | number
-  email: string
-  /** ISO-8601 timestamp. */
-  createdAt: string
-}
+export type User = components['schemas']['UserView']
 
-export interface Credentials {
-  email: string
-  password: string
-}
+/** Body of `POST /api/auth/register`; also what the sign-in form sends. */
+export type Credentials = components['schemas']['RegisterRequest']
 
-export interface ChangePasswordRequest {
-  currentPassword: string
-  newPassword: string
-}
+export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest']
 
-export interface DeleteAccountRequest {
-  password: string
-}
+export type DeleteAccountRequest = components['schemas']['DeleteAccountRequest']

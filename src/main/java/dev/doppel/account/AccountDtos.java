@@ -7,6 +7,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** Request and response bodies of the account API. */
 public final class AccountDtos {
 
@@ -36,7 +38,8 @@ public final class AccountDtos {
         }
     }
 
-    public record AccountEventView(UUID id, AccountEvent.Type type, Instant at, String clientAddress) {
+    public record AccountEventView(UUID id, AccountEvent.Type type, Instant at,
+            @Schema(nullable = true) String clientAddress) {
         static AccountEventView of(AccountEvent e) {
             // Rows stored before addresses were captured readably still show readably.
             return new AccountEventView(e.id, e.type, e.at, ClientAddress.readable(e.clientAddress));
@@ -44,8 +47,8 @@ public final class AccountDtos {
     }
 
     /** One signed-in device; {@code current} is the browser asking. */
-    public record SessionView(UUID id, Instant createdAt, Instant lastSeenAt, String clientAddress, String userAgent,
-            boolean current) {
+    public record SessionView(UUID id, Instant createdAt, Instant lastSeenAt,
+            @Schema(nullable = true) String clientAddress, @Schema(nullable = true) String userAgent, boolean current) {
         static SessionView of(UserSession s, boolean current) {
             return new SessionView(s.id, s.createdAt, s.lastSeenAt, ClientAddress.readable(s.clientAddress), s.userAgent,
                     current);

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,7 +47,9 @@ public class AuthResource {
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an account; sign in afterwards with POST /j_security_check")
-    @APIResponse(responseCode = "201", description = "The account was created")
+    @APIResponse(responseCode = "201", description = "The account was created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UserView.class)))
     @APIResponse(responseCode = "400", description = "The email or password is invalid")
     @APIResponse(responseCode = "409", description = "An account with this email already exists")
     public Response register(@Valid @NotNull RegisterRequest request, @Context HttpServerRequest http,

@@ -2,7 +2,6 @@ package dev.doppel.faces;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -17,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -63,7 +65,11 @@ public class FaceResource {
     @Inject
     MaskPlugins masks;
 
-    public record DeleteRequest(List<UUID> ids) {
+    @Schema(name = "DeleteFacesRequest")
+    public record DeleteRequest(@Schema(required = true) List<UUID> ids) {
+    }
+
+    public record DeletedFaces(int deleted) {
     }
 
     @GET
@@ -89,6 +95,8 @@ public class FaceResource {
     @Path("/{id}/image")
     @Produces({ "image/jpeg", Problem.MEDIA_TYPE })
     @Operation(summary = "The aligned face, a JPEG")
+    @APIResponse(responseCode = "200", description = "The JPEG", content = @Content(mediaType = "image/jpeg",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response image(@PathParam("id") UUID id) throws IOException {
         return Response.ok(blobs.open(faceSets.face(me.id(), id).imageKey), "image/jpeg")
                 .header("Cache-Control", PRIVATE_CACHE).build();
@@ -98,6 +106,8 @@ public class FaceResource {
     @Path("/{id}/mask")
     @Produces({ "image/png", Problem.MEDIA_TYPE })
     @Operation(summary = "The face's mask (white: face), a PNG")
+    @APIResponse(responseCode = "200", description = "The PNG", content = @Content(mediaType = "image/png",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response mask(@PathParam("id") UUID id) throws IOException {
         return Response.ok(blobs.open(faceSets.face(me.id(), id).maskKey), "image/png")
                 .header("Cache-Control", PRIVATE_CACHE).build();
@@ -117,7 +127,7 @@ public class FaceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Remove several faces at once (all or none)")
     @APIResponse(responseCode = "200", description = "How many were removed")
-    public Map<String, Integer> deleteMany(DeleteRequest request) {
-        return Map.of("deleted", faceSets.deleteFaces(me.id(), request == null ? null : request.ids()));
+    public DeletedFaces deleteMany(DeleteRequest request) {
+        return new DeletedFaces(faceSets.deleteFaces(me.id(), request == null ? null : request.ids()));
     }
 }

@@ -9,6 +9,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.doppel.account.OwnedEntity;
 
 /** The aligned faces of one person: extracted from a video, or merged from several face sets. */
@@ -16,6 +18,7 @@ import dev.doppel.account.OwnedEntity;
 @Table(name = "face_sets")
 public class FaceSet extends OwnedEntity {
 
+    @Schema(name = "FaceSetStatus")
     public enum Status {
         EXTRACTING, READY, FAILED
     }

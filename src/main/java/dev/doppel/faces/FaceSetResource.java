@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,10 +52,12 @@ public class FaceSetResource {
     @Inject
     FacesConfig config;
 
-    public record RenameRequest(String name) {
+    @Schema(name = "RenameFaceSetRequest")
+    public record RenameRequest(@Schema(required = true) String name) {
     }
 
-    public record MergeRequest(String name, List<UUID> faceSets) {
+    @Schema(name = "MergeFaceSetsRequest")
+    public record MergeRequest(String name, @Schema(required = true) List<UUID> faceSets) {
     }
 
     @GET
@@ -64,6 +69,7 @@ public class FaceSetResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One face set")
+    @APIResponse(responseCode = "200", description = "The face set")
     @APIResponse(responseCode = "404", description = "No such face set in this account")
     public FaceSetView get(@PathParam("id") UUID id) {
         return FaceSetView.of(faceSets.get(me.id(), id));
@@ -76,7 +82,9 @@ public class FaceSetResource {
     @APIResponse(responseCode = "200", description = "The faces, in the order asked for")
     @APIResponse(responseCode = "400", description = "An unknown sort")
     @APIResponse(responseCode = "404", description = "No such face set in this account")
-    public List<FaceView> faces(@PathParam("id") UUID id, @QueryParam("sort") String sort) {
+    public List<FaceView> faces(@PathParam("id") UUID id,
+            @Parameter(schema = @Schema(enumeration = { "frame", "blur", "size", "score" }, defaultValue = "frame"))
+            @QueryParam("sort") String sort) {
         double minScore = config.verification().minScore();
         return faceSets.faces(me.id(), id, sort).stream().map(f -> FaceView.of(f, minScore)).toList();
     }
@@ -85,7 +93,9 @@ public class FaceSetResource {
     @Path("/{id}/extract")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Extract the faces again with other settings (the old faces are replaced)")
-    @APIResponse(responseCode = "202", description = "The EXTRACT job")
+    @APIResponse(responseCode = "202", description = "The EXTRACT job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JobView.class)))
     @APIResponse(responseCode = "400", description = "A setting is out of range or the detector is unknown")
     @APIResponse(responseCode = "429", description = "Too many extractions requested within the window (Retry-After says"
             + " how long to wait), or too many jobs waiting or running")
@@ -115,7 +125,9 @@ public class FaceSetResource {
     @Path("/merge")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Merge face sets of the same person into a new one")
-    @APIResponse(responseCode = "201", description = "The merged face set")
+    @APIResponse(responseCode = "201", description = "The merged face set",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = FaceSetView.class)))
     public Response merge(MergeRequest request) {
         FaceSet merged = faceSets.merge(me.id(), request == null ? null : request.name(),
                 request == null ? null : request.faceSets());

@@ -11,7 +11,10 @@ public final class FaceViews {
     private FaceViews() {
     }
 
-    public record FaceSetView(UUID id, String name, UUID videoId, FaceSet.Status status, String message,
+    public record FaceSetView(UUID id, String name,
+            @Schema(description = "The video it was extracted from; null for a merged set", nullable = true)
+            UUID videoId,
+            FaceSet.Status status, @Schema(nullable = true) String message,
             String detector, int everyNthFrame, int minFaceSize, int maxFacesPerFrame,
             @Schema(description = "The mask its faces were drawn with: hull or mesh", example = "hull") String mask,
             boolean landmarks,
@@ -43,7 +46,11 @@ public final class FaceViews {
         }
     }
 
-    public record Capabilities(boolean landmarks, String landmarksProblem, java.util.List<String> detectors,
+    @Schema(name = "FaceCapabilities")
+    public record Capabilities(boolean landmarks,
+            @Schema(description = "Why landmarks are not available, when they are not", nullable = true)
+            String landmarksProblem,
+            java.util.List<String> detectors,
             String defaultDetector,
             @Schema(description = "Masks to choose from, the default first") java.util.List<String> masks,
             String defaultMask, int alignedSize,

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,6 +55,7 @@ public class JobResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One job")
+    @APIResponse(responseCode = "200", description = "The job")
     @APIResponse(responseCode = "404", description = "No such job in this account")
     public JobView get(@PathParam("id") UUID id) {
         return views.of(jobs.get(me.id(), id));
@@ -72,7 +75,9 @@ public class JobResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue a job that only sleeps and reports progress, to check workers end to end "
             + "(only when doppel.jobs.diagnostics=true)")
-    @APIResponse(responseCode = "201", description = "The queued job")
+    @APIResponse(responseCode = "201", description = "The queued job",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = JobView.class)))
     public Response diagnostic(DiagnosticRequest request) {
         if (!config.diagnostics()) {
             throw ProblemException.notFound("The diagnostic job type");

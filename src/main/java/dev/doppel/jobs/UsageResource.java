@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -25,7 +26,8 @@ public class UsageResource {
      * Today's (UTC) worker time of the caller's jobs per lane, the daily GPU limit (null: none) and when the day
      * turns; {@code gpuExhausted} means further GPU work waits until then.
      */
-    public record UsageView(double gpuSecondsToday, double cpuSecondsToday, Integer gpuMinutesPerDay,
+    public record UsageView(double gpuSecondsToday, double cpuSecondsToday,
+            @Schema(description = "The daily GPU limit; null: none", nullable = true) Integer gpuMinutesPerDay,
             boolean gpuExhausted, Instant resetsAt) {
     }
 

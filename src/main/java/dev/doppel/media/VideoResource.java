@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
@@ -51,13 +54,16 @@ public class VideoResource {
     @Inject
     BlobStore blobs;
 
-    public record RenameRequest(String name) {
+    @Schema(name = "RenameVideoRequest")
+    public record RenameRequest(@Schema(required = true) String name) {
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(summary = "Upload a video (multipart: file, consent=true); it is probed at once and a THUMBNAIL job is queued")
-    @APIResponse(responseCode = "201", description = "The stored video")
+    @APIResponse(responseCode = "201", description = "The stored video",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = VideoView.class)))
     @APIResponse(responseCode = "400", description = "No file, an empty file, or consent not given")
     @APIResponse(responseCode = "413", description = "Over the size limit or the account's storage quota")
     @APIResponse(responseCode = "422", description = "Not a readable video, or over the duration or resolution limit")
@@ -83,6 +89,7 @@ public class VideoResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One video")
+    @APIResponse(responseCode = "200", description = "The video")
     @APIResponse(responseCode = "404", description = "No such video in this account")
     public VideoView get(@PathParam("id") UUID id) {
         return VideoView.of(videos.get(me.id(), id));
@@ -92,6 +99,7 @@ public class VideoResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Rename a video")
+    @APIResponse(responseCode = "200", description = "The renamed video")
     @APIResponse(responseCode = "400", description = "The name is empty or too long")
     public VideoView rename(@PathParam("id") UUID id, RenameRequest request) {
         return VideoView.of(videos.rename(me.id(), id, request == null ? null : request.name()));
@@ -110,8 +118,10 @@ public class VideoResource {
     @Path("/{id}/content")
     @Produces({ "video/*", Problem.MEDIA_TYPE })
     @Operation(summary = "The original file; supports HTTP Range so players can seek")
-    @APIResponse(responseCode = "200", description = "The whole file")
-    @APIResponse(responseCode = "206", description = "The requested range")
+    @APIResponse(responseCode = "200", description = "The whole file (its type as probed: video/mp4, video/webm, …)",
+            content = @Content(mediaType = "video/*", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "206", description = "The requested range", content = @Content(mediaType = "video/*",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "416", description = "The range lies outside the file")
     public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String range) throws IOException {
         Video video = videos.get(me.id(), id);
@@ -123,6 +133,8 @@ public class VideoResource {
     @Path("/{id}/thumbnail")
     @Produces({ "image/jpeg", Problem.MEDIA_TYPE })
     @Operation(summary = "A JPEG of the frame near 10 % of the video; 404 until its THUMBNAIL job is done")
+    @APIResponse(responseCode = "200", description = "The JPEG", content = @Content(mediaType = "image/jpeg",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response thumbnail(@PathParam("id") UUID id) throws IOException {
         Video video = videos.get(me.id(), id);
         if (video.thumbnailKey == null) {

@@ -3,8 +3,11 @@ package dev.doppel.media;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** A video as the API shows it; blob keys stay inside. */
-public record VideoView(UUID id, String name, long sizeBytes, String container, String videoCodec, String audioCodec,
+public record VideoView(UUID id, String name, long sizeBytes, String container, String videoCodec,
+        @Schema(description = "None when the video has no sound", nullable = true) String audioCodec,
         int width, int height, double fps, long frameCount, double durationSeconds, boolean hasAudio,
         boolean thumbnailReady, Instant consentAt, Instant createdAt) {
 

@@ -9,6 +9,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.doppel.account.OwnedEntity;
 import dev.doppel.faces.pipeline.FaceSelection;
 
@@ -20,6 +22,7 @@ import dev.doppel.faces.pipeline.FaceSelection;
 @Table(name = "results")
 public class Result extends OwnedEntity {
 
+    @Schema(name = "ResultStatus")
     public enum Status {
         QUEUED, FINE_TUNING, SWAPPING, READY, FAILED
     }

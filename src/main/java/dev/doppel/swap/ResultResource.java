@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,6 +61,7 @@ public class ResultResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "One result")
+    @APIResponse(responseCode = "200", description = "The result")
     @APIResponse(responseCode = "404", description = "No such result in this account")
     public ResultView get(@PathParam("id") UUID id) {
         return ResultView.of(swaps.get(me.id(), id));
@@ -76,8 +80,12 @@ public class ResultResource {
     @Path("/{id}/content")
     @Produces({ "video/mp4", Problem.MEDIA_TYPE })
     @Operation(summary = "The swapped video (MP4); HTTP Range for seeking; ?download=true to save it")
-    @APIResponse(responseCode = "206", description = "The requested range")
+    @APIResponse(responseCode = "200", description = "The whole file", content = @Content(mediaType = "video/mp4",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "206", description = "The requested range", content = @Content(mediaType = "video/mp4",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "409", description = "The swap is not finished")
+    @APIResponse(responseCode = "416", description = "The range lies outside the file")
     public Response content(@PathParam("id") UUID id, @HeaderParam("Range") String range,
             @QueryParam("download") boolean download) throws IOException {
         Result result = ready(id);
@@ -94,6 +102,8 @@ public class ResultResource {
     @Path("/{id}/thumbnail")
     @Produces({ "image/jpeg", Problem.MEDIA_TYPE })
     @Operation(summary = "A JPEG of a swapped frame")
+    @APIResponse(responseCode = "200", description = "The JPEG", content = @Content(mediaType = "image/jpeg",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response thumbnail(@PathParam("id") UUID id) throws IOException {
         Result result = swaps.get(me.id(), id);
         if (result.thumbnailKey == null) {
@@ -106,6 +116,7 @@ public class ResultResource {
     @GET
     @Path("/{id}/report")
     @Operation(summary = "The quality report: identity, reconstruction SSIM and flicker")
+    @APIResponse(responseCode = "200", description = "The report")
     @APIResponse(responseCode = "409", description = "The swap is not finished")
     public QualityReport report(@PathParam("id") UUID id) throws JsonProcessingException {
         Result result = ready(id);

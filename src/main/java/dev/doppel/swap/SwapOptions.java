@@ -1,5 +1,7 @@
 package dev.doppel.swap;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.doppel.faces.pipeline.FaceSelection;
 import dev.doppel.plugins.PluginsByName;
 import dev.doppel.swap.convert.BlendMethods;
@@ -23,6 +25,7 @@ public record SwapOptions(String colour, String blend, int maskErode, int maskFe
     }
 
     /** What a client sends: every field optional. */
+    @Schema(name = "SwapOptionsRequest")
     public record Request(String colour, String blend, Integer maskErode, Integer maskFeather, Boolean label,
             Integer fineTuneIterations, String faces) {
 

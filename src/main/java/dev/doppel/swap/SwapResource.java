@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,13 +37,17 @@ public class SwapResource {
     @Inject
     SwapService swaps;
 
-    public record SwapRequest(UUID model, UUID video, String direction, SwapOptions.Request options) {
+    public record SwapRequest(@Schema(required = true) UUID model, @Schema(required = true) UUID video,
+            @Schema(required = true, enumeration = { "A_TO_B", "B_TO_A" }) String direction,
+            @Schema(description = "What is left out keeps the default") SwapOptions.Request options) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Swap faces in a video with a trained model; creates a Result and its SWAP job")
-    @APIResponse(responseCode = "201", description = "The result, queued")
+    @APIResponse(responseCode = "201", description = "The result, queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ResultView.class)))
     @APIResponse(responseCode = "400", description = "A missing or invalid field (named in violations)")
     @APIResponse(responseCode = "404", description = "No such model or video in this account")
     @APIResponse(responseCode = "409", description = "The model has no checkpoint yet, or trains while a fine-tune was asked for")

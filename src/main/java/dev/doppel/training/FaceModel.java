@@ -9,6 +9,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.doppel.account.OwnedEntity;
 
 /** A model in the owner's library: what it is trained on, how far it got, and where its state is kept. */
@@ -16,6 +18,7 @@ import dev.doppel.account.OwnedEntity;
 @Table(name = "face_models")
 public class FaceModel extends OwnedEntity {
 
+    @Schema(name = "ModelStatus")
     public enum Status {
         QUEUED, TRAINING, STOPPED, COMPLETED, FAILED
     }

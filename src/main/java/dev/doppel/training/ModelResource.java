@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -49,6 +52,7 @@ public class ModelResource {
     @Inject
     BlobStore blobs;
 
+    @Schema(name = "CreateModelRequest", description = "A new model, or (on resume) only the limits")
     public record CreateRequest(String name, UUID faceSetA, UUID faceSetB, String preset, Double targetLoss,
             Long maxIterations, Integer maxMinutes, Integer plateauIterations, Double plateauPercent) {
         ModelService.Limits limits() {
@@ -57,10 +61,17 @@ public class ModelResource {
     }
 
     public record ModelView(UUID id, String name, String preset, UUID faceSetA, UUID faceSetB,
-            FaceModel.Status status, String message, String device, long iterations, Double lossA, Double lossB,
-            Double smoothedLoss, Double bestLoss, double trainingSeconds, Long checkpointIteration, Long previewIteration,
-            Double targetLoss, Long maxIterations, Integer maxMinutes, int plateauIterations, double plateauPercent,
-            UUID jobId, Instant createdAt) {
+            FaceModel.Status status, @Schema(nullable = true) String message,
+            @Schema(description = "Where it trains (cpu, gpu 0); null before it started", nullable = true)
+            String device,
+            long iterations, @Schema(nullable = true) Double lossA, @Schema(nullable = true) Double lossB,
+            @Schema(nullable = true) Double smoothedLoss, @Schema(nullable = true) Double bestLoss,
+            double trainingSeconds, @Schema(nullable = true) Long checkpointIteration,
+            @Schema(nullable = true) Long previewIteration,
+            @Schema(description = "Limits: null is none", nullable = true) Double targetLoss,
+            @Schema(nullable = true) Long maxIterations, @Schema(nullable = true) Integer maxMinutes,
+            int plateauIterations, double plateauPercent,
+            @Schema(description = "Its latest TRAIN job", nullable = true) UUID jobId, Instant createdAt) {
         static ModelView of(FaceModel m) {
             return new ModelView(m.id, m.name, m.preset, m.faceSetA, m.faceSetB, m.status, m.message, m.device,
                     m.iterations, m.lossA, m.lossB, m.smoothedLoss, m.bestLoss, m.trainingSeconds, m.checkpointIteration,
@@ -82,7 +93,9 @@ public class ModelResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a model from face set A and face set B with a preset; training starts at once")
-    @APIResponse(responseCode = "201", description = "The model (its TRAIN job id is jobId)")
+    @APIResponse(responseCode = "201", description = "The model (its TRAIN job id is jobId)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ModelView.class)))
     @APIResponse(responseCode = "400", description = "A face set is missing, empty or the same, or the preset is unknown")
     @APIResponse(responseCode = "429", description = "Too many trainings requested within the window (Retry-After says how"
             + " long to wait), or too many jobs waiting or running")
@@ -121,6 +134,9 @@ public class ModelResource {
     @Path("/{id}/preview")
     @Produces({ "image/png", Problem.MEDIA_TYPE })
     @Operation(summary = "The latest preview grid: for four faces, A, A→A, A→B, B, B→B, B→A")
+    @APIResponse(responseCode = "200", description = "The PNG", content = @Content(mediaType = "image/png",
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "404", description = "No such model in this account, or no preview yet")
     public Response preview(@PathParam("id") UUID id) throws IOException {
         FaceModel model = models.get(me.id(), id);
         if (model.previewKey == null) {
@@ -133,6 +149,7 @@ public class ModelResource {
     @POST
     @Path("/{id}/stop")
     @Operation(summary = "Stop training (a checkpoint is kept)")
+    @APIResponse(responseCode = "200", description = "The model, stopping")
     @APIResponse(responseCode = "409", description = "It is not training")
     public ModelView stop(@PathParam("id") UUID id) {
         return ModelView.of(models.stop(me.id(), id));
@@ -142,6 +159,7 @@ public class ModelResource {
     @Path("/{id}/resume")
     @Consumes({ MediaType.APPLICATION_JSON, MediaType.WILDCARD })
     @Operation(summary = "Continue training from the last checkpoint, optionally with new limits")
+    @APIResponse(responseCode = "200", description = "The model, queued again")
     @APIResponse(responseCode = "409", description = "It is already training")
     @APIResponse(responseCode = "429", description = "Too many trainings requested within the window, or too many jobs"
             + " waiting or running")
@@ -153,6 +171,7 @@ public class ModelResource {
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Delete a model, its history, checkpoint and previews")
+    @APIResponse(responseCode = "204", description = "Deleted")
     public Response delete(@PathParam("id") UUID id) {
         models.delete(me.id(), id);
         return Response.noContent().build();

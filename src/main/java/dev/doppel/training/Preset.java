@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A network size and training recipe, read from models/presets/NAME.json (see Presets). */
 public record Preset(String name, String description, int inputSize, List<Integer> encoderFilters, int denseSize,
-        int batchSize, double learningRate, String loss) {
+        int batchSize, double learningRate, @Schema(enumeration = { "mae", "dssim+mse" }) String loss) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -13,6 +13,10 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.Authenticated;
@@ -44,6 +48,11 @@ public class EventsResource {
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Live job progress of the caller (event name 'job', data a Job)")
+    // Events are not a JSON body that OpenAPI 3.1 can describe; without this the document would describe the
+    // server-side OutboundSseEvent class.
+    @APIResponse(responseCode = "200", description = "Server-Sent Events: 'job' (data: a JobView), 'loss' (data: "
+            + "{modelId, iteration, lossA, lossB, smoothed}) and 'preview' (data: {modelId, iteration})",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(type = SchemaType.STRING)))
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
         UUID owner = me.id();
         Multi<OutboundSseEvent> events = Multi.createFrom().emitter(emitter -> {

@@ -1,5 +1,7 @@
 package dev.doppel.swap.quality;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * How good a swap is, in numbers. Identity: the share of swapped faces a face recogniser trained on the
  * model's two face sets takes for the target person, next to how often it is right on real faces it never saw
@@ -9,13 +11,18 @@ package dev.doppel.swap.quality;
  */
 public record QualityReport(Identity identity, Reconstruction reconstruction, Flicker flicker) {
 
-    public record Identity(String target, double swappedAsTarget, int swappedFaces, double ceiling,
+    @Schema(name = "QualityIdentity")
+    public record Identity(
+            @Schema(description = "The person the swapped faces should look like", enumeration = { "A", "B" })
+            String target, double swappedAsTarget, int swappedFaces, double ceiling,
             int heldOutFaces) {
     }
 
+    @Schema(name = "QualityReconstruction")
     public record Reconstruction(double ssimA, double ssimB, int facesA, int facesB) {
     }
 
+    @Schema(name = "QualityFlicker")
     public record Flicker(double swapped, double source, int pairs) {
     }
 }
