@@ -34,7 +34,7 @@ import dev.doppel.jobs.JobHandler;
 /**
  * The UI's API types are generated (openapi-typescript, at {@code npm run build}) from {@code frontend/openapi.json},
  * so that file must be the document this app serves, and the document must be exact enough to type a client
- * with. With {@code -Ddoppel.openapi.write=true} the test rewrites the file instead of failing (see the README).
+ * with. With {@code -Dopenapi.update=true} the test rewrites the file instead of failing (see the README); not under doppel.*, where Quarkus refuses unknown keys.
  */
 @QuarkusTest
 // Reads no data at all: left out of CI's PostgreSQL pass (see .ci/run).
@@ -46,7 +46,7 @@ class OpenApiDocumentTests {
     static final Path SERVED = Path.of("target", "openapi.json");
     // Without the UI's build (quarkus.quinoa=false): a UI that no longer compiles must not stop the refresh.
     static final String REGENERATE = "mvn test -Dtest=OpenApiDocumentTests -Dquarkus.quinoa=false"
-            + " -Ddoppel.openapi.write=true";
+            + " -Dopenapi.update=true";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -67,7 +67,7 @@ class OpenApiDocumentTests {
     void theCommittedDocumentIsTheServedOne() throws IOException {
         String pretty = JSON.writeValueAsString(served) + "\n";
         Files.writeString(SERVED, pretty, StandardCharsets.UTF_8);
-        if (Boolean.getBoolean("doppel.openapi.write")) {
+        if (Boolean.getBoolean("openapi.update")) {
             Files.writeString(COMMITTED, pretty, StandardCharsets.UTF_8);
         }
         JsonNode committed = JSON.readTree(Files.readString(COMMITTED, StandardCharsets.UTF_8));
@@ -103,6 +103,10 @@ class OpenApiDocumentTests {
                 return;
             }
             JsonNode content = response.path("content");
+            // The tus protocol answers in headers alone (201 Location, HEAD's Upload-Offset): those say so.
+            if (where.startsWith("HEAD ") || content.isEmpty() && !response.path("headers").isEmpty()) {
+                return;
+            }
             assertThat(content.size()).as(where + ": a " + code + " without a body should be 204").isPositive();
             content.fields().forEachRemaining(media -> {
                 assertThat(media.getKey()).as(where).isNotEqualTo(Problem.MEDIA_TYPE);

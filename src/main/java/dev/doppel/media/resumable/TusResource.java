@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -67,7 +70,10 @@ public class TusResource {
 
     @POST
     @Operation(summary = "Create a resumable upload (Upload-Length, Upload-Metadata: filename, consent)")
-    @APIResponse(responseCode = "201", description = "Location of the upload; Upload-Expires")
+    @APIResponse(responseCode = "201", description = "The upload is created; no body", headers = {
+            @Header(name = "Location", description = "The upload's URL", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Upload-Expires", description = "When it is removed if nothing more arrives",
+                    schema = @Schema(type = SchemaType.STRING)) })
     @APIResponse(responseCode = "400", description = "No length, or consent not given")
     @APIResponse(responseCode = "413", description = "Over the size limit or the account's storage quota")
     @APIResponse(responseCode = "429", description = "Too many uploads within the window, or too many jobs")
@@ -87,7 +93,9 @@ public class TusResource {
     @HEAD
     @Path("/{id}")
     @Operation(summary = "Where the upload stands (Upload-Offset, Upload-Length)")
-    @APIResponse(responseCode = "200", description = "Upload-Offset and Upload-Length")
+    @APIResponse(responseCode = "200", description = "Where it stands; no body", headers = {
+            @Header(name = "Upload-Offset", schema = @Schema(type = SchemaType.INTEGER)),
+            @Header(name = "Upload-Length", schema = @Schema(type = SchemaType.INTEGER)) })
     @APIResponse(responseCode = "404", description = "No such upload in this account (finished, expired or never made)")
     @APIResponse(responseCode = "410", description = "Its bytes are not on this server (another web node has them)")
     public Response head(@PathParam("id") UUID id, @HeaderParam("Tus-Resumable") String version) {
