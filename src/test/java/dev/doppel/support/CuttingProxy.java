@@ -87,9 +87,12 @@ public final class CuttingProxy implements AutoCloseable {
                     inRequest += n;
                 }
                 if (inRequest > cutAfterBytes && cut.compareAndSet(false, true)) {
-                    // Forward part of this chunk, then drop the connection both ways.
-                    out.write(buffer, 0, Math.max(0, n / 2));
+                    // Forward this chunk, give the server a moment to take in what it was sent (it may start
+                    // reading a request body only once a worker thread picks the request up), then drop the
+                    // connection both ways.
+                    out.write(buffer, 0, n);
                     out.flush();
+                    sleep(1_000);
                     cuts.incrementAndGet();
                     client.close();
                     upstream.close();
@@ -120,6 +123,14 @@ public final class CuttingProxy implements AutoCloseable {
         } finally {
             closeQuietly(from);
             closeQuietly(to);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

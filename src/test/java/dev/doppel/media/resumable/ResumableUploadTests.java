@@ -81,7 +81,8 @@ class ResumableUploadTests {
                     + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(bytes, 0, half);
             out.flush();
-            Thread.sleep(300);
+            // Long enough for a worker thread to pick the request up and read what arrived, on a busy machine too.
+            Thread.sleep(1_000);
         }
         long[] offset = new long[1];
         Await.until(Duration.ofSeconds(20), Duration.ofMillis(100), () -> {
