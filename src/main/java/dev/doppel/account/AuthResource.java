@@ -40,8 +40,6 @@ public class AuthResource {
     @Inject
     UserSessions sessions;
 
-    @Inject
-    SessionIdCookie sessionIdCookie;
 
     @POST
     @Path("/register")
@@ -68,7 +66,6 @@ public class AuthResource {
     public Response logout(@Context HttpServerRequest http) {
         sessions.end(SessionIdCookie.of(http));
         sessionCookie.expire(http.response());
-        sessionIdCookie.expire(http.response());
         return Response.noContent().build();
     }
 }

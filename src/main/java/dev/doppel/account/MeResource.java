@@ -46,8 +46,6 @@ public class MeResource {
     @Inject
     SessionCookie sessionCookie;
 
-    @Inject
-    SessionIdCookie sessionIdCookie;
 
     @Inject
     UserSessions sessions;
@@ -81,7 +79,6 @@ public class MeResource {
     public Response delete(@Valid @NotNull DeleteAccountRequest request, @Context HttpServerRequest http) {
         accounts.delete(me.id(), request.password());
         sessionCookie.expire(http.response());
-        sessionIdCookie.expire(http.response());
         return Response.noContent().build();
     }
 

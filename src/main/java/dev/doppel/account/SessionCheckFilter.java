@@ -33,8 +33,6 @@ public class SessionCheckFilter {
     @Inject
     SessionCookie loginCookie;
 
-    @Inject
-    SessionIdCookie sessionIdCookie;
 
     // Before the other request filters (rate limits count only requests of open sessions).
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
@@ -48,7 +46,6 @@ public class SessionCheckFilter {
             return Optional.empty();
         }
         loginCookie.expire(request.response());
-        sessionIdCookie.expire(request.response());
         return Optional.of(Problem.of(401, ENDED).toResponse());
     }
 }

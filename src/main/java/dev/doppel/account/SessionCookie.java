@@ -55,10 +55,14 @@ public class SessionCookie {
         return cookie;
     }
 
-    /** Drops the session cookie, and any stray copy of it, from the browser. */
+    /**
+     * Signs the browser out: drops the session cookie, any stray copy of it, and the server-side session's token
+     * cookie ({@link SessionIdCookie}), which means nothing without it.
+     */
     public void expire(HttpServerResponse response) {
         response.addCookie(expired(PATH));
         dropStrayCopies(response);
+        response.addCookie(harden(Cookie.cookie(SessionIdCookie.NAME, "").setPath(PATH).setMaxAge(0)));
     }
 
     /** Drops copies filed under {@link #STRAY_PATHS}, which would otherwise shadow the one at {@code /}. */

@@ -25,10 +25,6 @@ public class SessionIdCookie {
         response.addCookie(sessionCookie.harden(Cookie.cookie(NAME, token).setPath(SessionCookie.PATH)));
     }
 
-    public void expire(HttpServerResponse response) {
-        response.addCookie(sessionCookie.harden(Cookie.cookie(NAME, "").setPath(SessionCookie.PATH).setMaxAge(0)));
-    }
-
     /** The token the browser sent, or null. */
     public static String of(HttpServerRequest request) {
         Cookie cookie = request.getCookie(NAME);

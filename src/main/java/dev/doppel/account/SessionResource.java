@@ -37,8 +37,6 @@ public class SessionResource {
     @Inject
     SessionCookie loginCookie;
 
-    @Inject
-    SessionIdCookie sessionIdCookie;
 
     @GET
     @Operation(summary = "Open sessions of the account, most recently used first; 'current' marks this browser's")
@@ -73,6 +71,5 @@ public class SessionResource {
 
     private void dropCookies(HttpServerRequest http) {
         loginCookie.expire(http.response());
-        sessionIdCookie.expire(http.response());
     }
 }
