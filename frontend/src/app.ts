@@ -7,7 +7,7 @@ import { setupAccount } from './pages/account.ts'
 import { setupFaceSet } from './pages/faceset.ts'
 import { setupLibrary } from './pages/library.ts'
 import { setupModel } from './pages/model.ts'
-import { setupNotFound } from './pages/not-found.ts'
+import NotFoundPage from './pages/NotFoundPage.svelte'
 import { setupResult } from './pages/result.ts'
 import { setupSignIn } from './pages/signin.ts'
 import { setupSignUp } from './pages/signup.ts'
@@ -15,6 +15,7 @@ import { setupVideo } from './pages/video.ts'
 import { matchRoute, redirect, setupRouter } from './router.ts'
 import { currentUser, setCurrentUser, setFlash } from './session.ts'
 import { fragment } from './ui/dom.ts'
+import { mount, unmount, type Component } from 'svelte'
 
 type Cleanup = () => void
 
@@ -22,8 +23,10 @@ interface Page {
   title: string
   /** `guest`: signed-out only; `member`: signed-in only; `any`: both. */
   access: 'guest' | 'member' | 'any'
-  /** `params` holds the `:name` parts of the route's pattern. */
-  setup: (outlet: HTMLElement, params: Record<string, string>) => Cleanup | void
+  /** The page as a Svelte component, given the `:name` parts of the route's pattern as `params`. */
+  component?: PageComponent
+  /** A page not yet moved to a component: builds itself in `outlet`. */
+  setup?: (outlet: HTMLElement, params: Record<string, string>) => Cleanup | void
   /** The nav entry to mark as current, when it is not the page's own path. */
   nav?: string
 }
@@ -48,7 +51,7 @@ function findPage(path: string): { page: Page; params: Record<string, string> } 
   return { page: NOT_FOUND, params: {} }
 }
 
-const NOT_FOUND: Page = { title: 'Page not found', access: 'any', setup: setupNotFound }
+const NOT_FOUND: Page = { title: 'Page not found', access: 'any', component: NotFoundPage }
 
 /** Loads the session, then hands control to the router. */
 export async function setupApp(root: HTMLElement): Promise<void> {
@@ -86,7 +89,7 @@ export async function setupApp(root: HTMLElement): Promise<void> {
     layout.setActive(page.nav ?? path)
     // Before setup, so a page that knows a better title (e.g. a video's name) can set it.
     document.title = `${page.title} · Doppel`
-    cleanup = page.setup(layout.outlet, params) ?? undefined
+    cleanup = showPage(page, layout.outlet, params)
 
     if (!initial) {
       window.scrollTo(0, 0)
@@ -94,6 +97,16 @@ export async function setupApp(root: HTMLElement): Promise<void> {
       layout.outlet.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true })
     }
   })
+}
+
+/** A page as a Svelte component: `params` are the route's `:name` parts (e.g. `params.id`). */
+export type PageComponent = Component<{ params: Record<string, string> }>
+
+function showPage(page: Page, outlet: HTMLElement, params: Record<string, string>): Cleanup | undefined {
+  if (!page.component) return page.setup?.(outlet, params) ?? undefined
+  outlet.replaceChildren()
+  const shown = mount(page.component, { target: outlet, props: { params } })
+  return () => void unmount(shown)
 }
 
 function showStartupError(root: HTMLElement): void {
