@@ -1,20 +1,19 @@
 import { onUnauthorized } from './api/http.ts'
 import { fetchCurrentUser } from './api/me.ts'
-import { setupAuthLayout } from './features/auth-layout.ts'
-import type { Layout } from './features/layout.ts'
-import { setupShell } from './features/shell.ts'
-import { setupAccount } from './pages/account.ts'
+import { mountAuthLayout, mountShell, type Layout } from './features/shell/layouts.svelte.ts'
+import AccountPage from './pages/AccountPage.svelte'
 import { setupFaceSet } from './pages/faceset.ts'
 import { setupLibrary } from './pages/library.ts'
 import { setupModel } from './pages/model.ts'
 import NotFoundPage from './pages/NotFoundPage.svelte'
 import { setupResult } from './pages/result.ts'
-import { setupSignIn } from './pages/signin.ts'
-import { setupSignUp } from './pages/signup.ts'
+import SignInPage from './pages/SignInPage.svelte'
+import SignUpPage from './pages/SignUpPage.svelte'
 import { setupVideo } from './pages/video.ts'
+import { followSignedInUser } from './jobs.ts'
 import { matchRoute, redirect, setupRouter } from './router.ts'
 import { currentUser, setCurrentUser, setFlash } from './session.ts'
-import { fragment } from './ui/dom.ts'
+import StartupError from './features/shell/StartupError.svelte'
 import { mount, unmount, type Component } from 'svelte'
 
 type Cleanup = () => void
@@ -33,10 +32,10 @@ interface Page {
 
 /** Patterns may hold `:name` parts (see {@link matchRoute}); the first match wins. */
 const PAGES: Record<string, Page> = {
-  '/signin': { title: 'Sign in', access: 'guest', setup: setupSignIn },
-  '/signup': { title: 'Create account', access: 'guest', setup: setupSignUp },
+  '/signin': { title: 'Sign in', access: 'guest', component: SignInPage },
+  '/signup': { title: 'Create account', access: 'guest', component: SignUpPage },
   '/library': { title: 'Library', access: 'member', setup: setupLibrary },
-  '/account': { title: 'Account', access: 'member', setup: setupAccount },
+  '/account': { title: 'Account', access: 'member', component: AccountPage },
   '/videos/:id': { title: 'Video', access: 'member', setup: setupVideo, nav: '/library' },
   '/facesets/:id': { title: 'Face set', access: 'member', setup: setupFaceSet, nav: '/library' },
   '/models/:id': { title: 'Model', access: 'member', setup: setupModel, nav: '/library' },
@@ -55,6 +54,8 @@ const NOT_FOUND: Page = { title: 'Page not found', access: 'any', component: Not
 
 /** Loads the session, then hands control to the router. */
 export async function setupApp(root: HTMLElement): Promise<void> {
+  // The jobs' live stream opens once the session below says who is signed in.
+  followSignedInUser()
   onUnauthorized(() => {
     if (!currentUser()) return
     setCurrentUser(null)
@@ -84,7 +85,7 @@ export async function setupApp(root: HTMLElement): Promise<void> {
     const kind = user ? 'app' : 'auth'
     if (layout?.kind !== kind) {
       layout?.destroy()
-      layout = kind === 'app' ? setupShell(root) : setupAuthLayout(root)
+      layout = kind === 'app' ? mountShell(root) : mountAuthLayout(root)
     }
     layout.setActive(page.nav ?? path)
     // Before setup, so a page that knows a better title (e.g. a video's name) can set it.
@@ -111,18 +112,6 @@ function showPage(page: Page, outlet: HTMLElement, params: Record<string, string
 
 function showStartupError(root: HTMLElement): void {
   document.title = 'Unavailable · Doppel'
-  root.replaceChildren(
-    fragment(`
-      <main id="main" class="auth-layout">
-        <div class="auth-main">
-          <section class="auth-card message-card" aria-labelledby="startup-title">
-            <h1 id="startup-title">Doppel is not available right now</h1>
-            <p>We could not reach the server. Check your connection, then try again.</p>
-            <p><button type="button" class="btn btn-primary" id="startup-retry">Try again</button></p>
-          </section>
-        </div>
-      </main>
-    `),
-  )
-  root.querySelector('#startup-retry')?.addEventListener('click', () => location.reload())
+  root.replaceChildren()
+  mount(StartupError, { target: root })
 }

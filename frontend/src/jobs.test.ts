@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Job } from './api/model/job.ts'
 import { FakeEventSource } from './test-doubles/event-source.ts'
 
-// The job store opens its stream when a user signs in, at import time if one already is: each test imports a
+// The job store opens its stream when a user signs in once the app follows the session: each test imports a
 // fresh copy of it (and of the session it listens to) with the browser APIs it uses replaced.
 type Store = typeof import('./jobs.ts')
 type Session = typeof import('./session.ts')
@@ -12,6 +12,7 @@ let listed: Job[]
 let fetches: string[]
 let store: Store
 let session: Session
+let stopFollowing: () => void
 
 function job(id: string, status: Job['status'], progress = 0): Job {
   return {
@@ -35,10 +36,12 @@ beforeEach(async () => {
   }))
   session = await import('./session.ts')
   store = await import('./jobs.ts')
+  stopFollowing = store.followSignedInUser()
 })
 
 afterEach(() => {
   session.setCurrentUser(null)
+  stopFollowing()
   vi.unstubAllGlobals()
   vi.useRealTimers()
 })
