@@ -6,10 +6,10 @@ import { setupFaceSet } from './pages/faceset.ts'
 import { setupLibrary } from './pages/library.ts'
 import { setupModel } from './pages/model.ts'
 import NotFoundPage from './pages/NotFoundPage.svelte'
-import { setupResult } from './pages/result.ts'
+import ResultPage from './pages/ResultPage.svelte'
 import SignInPage from './pages/SignInPage.svelte'
 import SignUpPage from './pages/SignUpPage.svelte'
-import { setupVideo } from './pages/video.ts'
+import VideoPage from './pages/VideoPage.svelte'
 import { followSignedInUser } from './jobs.ts'
 import { matchRoute, redirect, setupRouter } from './router.ts'
 import { currentUser, setCurrentUser, setFlash } from './session.ts'
@@ -36,10 +36,10 @@ const PAGES: Record<string, Page> = {
   '/signup': { title: 'Create account', access: 'guest', component: SignUpPage },
   '/library': { title: 'Library', access: 'member', setup: setupLibrary },
   '/account': { title: 'Account', access: 'member', component: AccountPage },
-  '/videos/:id': { title: 'Video', access: 'member', setup: setupVideo, nav: '/library' },
+  '/videos/:id': { title: 'Video', access: 'member', component: VideoPage, nav: '/library' },
   '/facesets/:id': { title: 'Face set', access: 'member', setup: setupFaceSet, nav: '/library' },
   '/models/:id': { title: 'Model', access: 'member', setup: setupModel, nav: '/library' },
-  '/results/:id': { title: 'Result', access: 'member', setup: setupResult, nav: '/library' },
+  '/results/:id': { title: 'Result', access: 'member', component: ResultPage, nav: '/library' },
 }
 
 function findPage(path: string): { page: Page; params: Record<string, string> } {
