@@ -96,3 +96,19 @@ describe('the upload queue', () => {
     expect(upload.retryable).toBe(false)
   })
 })
+
+describe('the queue as a store', () => {
+  it('gives a fresh copy of each upload after every change', async () => {
+    const seen: { name: string; status: string; percent: number }[][] = []
+    const stop = queue.uploadQueue.subscribe((list) => seen.push(list.map((u) => ({ name: u.file.name, status: u.status, percent: u.percent }))))
+    queue.enqueueUploads([clip('a.mp4')])
+    sending[0].onProgress?.(500, 1000)
+    expect(seen.at(-1)).toEqual([{ name: 'a.mp4', status: 'uploading', percent: 50 }])
+    // Earlier lists keep what they said: a component compares them to find what changed.
+    expect(seen.some((list) => list[0]?.percent === 0)).toBe(true)
+    sending[0].resolve({ id: 'v1' })
+    await settle()
+    expect(seen.at(-1)).toEqual([])
+    stop()
+  })
+})

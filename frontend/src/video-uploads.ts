@@ -2,6 +2,7 @@
  * The video upload queue. It lives outside any page, so uploads keep going
  * while the user moves around the app; the library subscribes to show them.
  */
+import { readable, type Readable } from 'svelte/store'
 import { ApiError, NETWORK_ERROR_STATUS } from './api/http.ts'
 import type { StorageUsage } from './api/model/storage.ts'
 import type { Video } from './api/model/video.ts'
@@ -53,6 +54,20 @@ export function activeUploadCount(): number {
 export function onUploadEvent(listener: Listener): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)
+}
+
+/**
+ * The queue as a Svelte store: `$uploadQueue` is a fresh list of copies after every change, because the queue
+ * changes its uploads in place and a component would not see a new `percent` on an object it already has.
+ * While a component reads it, the queue counts as watched (no toasts instead).
+ */
+export const uploadQueue: Readable<readonly Readonly<Upload>[]> = readable(snapshot(), (set) => {
+  set(snapshot())
+  return onUploadEvent(() => set(snapshot()))
+})
+
+function snapshot(): Readonly<Upload>[] {
+  return uploads.map((upload) => ({ ...upload }))
 }
 
 /**
