@@ -5,7 +5,7 @@ import type { Layout } from './features/layout.ts'
 import { setupShell } from './features/shell.ts'
 import { setupAccount } from './pages/account.ts'
 import { setupFaceSet } from './pages/faceset.ts'
-import { setupLibrary } from './pages/library.ts'
+import LibraryPage from './pages/LibraryPage.svelte'
 import { setupModel } from './pages/model.ts'
 import NotFoundPage from './pages/NotFoundPage.svelte'
 import { setupResult } from './pages/result.ts'
@@ -35,7 +35,7 @@ interface Page {
 const PAGES: Record<string, Page> = {
   '/signin': { title: 'Sign in', access: 'guest', setup: setupSignIn },
   '/signup': { title: 'Create account', access: 'guest', setup: setupSignUp },
-  '/library': { title: 'Library', access: 'member', setup: setupLibrary },
+  '/library': { title: 'Library', access: 'member', component: LibraryPage },
   '/account': { title: 'Account', access: 'member', setup: setupAccount },
   '/videos/:id': { title: 'Video', access: 'member', setup: setupVideo, nav: '/library' },
   '/facesets/:id': { title: 'Face set', access: 'member', setup: setupFaceSet, nav: '/library' },

@@ -1,0 +1,12 @@
+import { navigate } from '../../router.ts'
+
+/**
+ * A click anywhere on a card opens its page; links, buttons, the checkbox and its label do their own thing,
+ * and a click that ends a text selection does nothing (so names can be copied).
+ */
+export function openCardOnClick(event: MouseEvent, href: string): void {
+  const target = event.target
+  if (!(target instanceof Element) || target.closest('a, button, input, label')) return
+  if (window.getSelection()?.toString()) return
+  navigate(href)
+}
