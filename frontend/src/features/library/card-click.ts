@@ -10,3 +10,8 @@ export function openCardOnClick(event: MouseEvent, href: string): void {
   if (window.getSelection()?.toString()) return
   navigate(href)
 }
+
+/** The card in `root` whose `data-<name>` is `key` (ids are matched as text, with no selector escaping). */
+export function findCard(root: ParentNode | undefined, selector: string, name: string, key: string): HTMLElement | undefined {
+  return [...(root?.querySelectorAll<HTMLElement>(selector) ?? [])].find((card) => card.dataset[name] === key)
+}
