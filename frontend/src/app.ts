@@ -3,7 +3,7 @@ import { fetchCurrentUser } from './api/me.ts'
 import { mountAuthLayout, mountShell, type Layout } from './features/shell/layouts.svelte.ts'
 import AccountPage from './pages/AccountPage.svelte'
 import { setupFaceSet } from './pages/faceset.ts'
-import { setupLibrary } from './pages/library.ts'
+import LibraryPage from './pages/LibraryPage.svelte'
 import { setupModel } from './pages/model.ts'
 import NotFoundPage from './pages/NotFoundPage.svelte'
 import ResultPage from './pages/ResultPage.svelte'
@@ -34,7 +34,7 @@ interface Page {
 const PAGES: Record<string, Page> = {
   '/signin': { title: 'Sign in', access: 'guest', component: SignInPage },
   '/signup': { title: 'Create account', access: 'guest', component: SignUpPage },
-  '/library': { title: 'Library', access: 'member', setup: setupLibrary },
+  '/library': { title: 'Library', access: 'member', component: LibraryPage },
   '/account': { title: 'Account', access: 'member', component: AccountPage },
   '/videos/:id': { title: 'Video', access: 'member', component: VideoPage, nav: '/library' },
   '/facesets/:id': { title: 'Face set', access: 'member', setup: setupFaceSet, nav: '/library' },

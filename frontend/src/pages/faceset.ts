@@ -18,8 +18,8 @@ import {
   watchExtraction,
 } from '../features/faceset-meta.ts'
 import { setupInlineRename } from '../features/inline-rename.ts'
-import { trainWithFaceSetPath } from '../features/library-models.ts'
-import { isUsableFaceSet } from '../features/model-create.ts'
+import { trainWithFaceSetPath } from '../features/library/train-link.ts'
+import { isUsableFaceSet } from '../features/model-create/usable.ts'
 import { showNotFound, type NotFoundCard } from '../features/not-found-card.ts'
 import { loadSubjectPage } from '../features/subject-page.ts'
 import { videoPagePath } from '../features/video-meta.ts'

@@ -1,10 +1,10 @@
-import { ApiError } from '../api/http.ts'
-import type { Job } from '../api/model/job.ts'
-import type { Video } from '../api/model/video.ts'
-import { fetchVideo, videoThumbnailUrl } from '../api/videos.ts'
-import { latestJobFor, subscribeJobs } from '../jobs.ts'
-import { el, fragment } from '../ui/dom.ts'
-import { icons } from '../ui/icons.ts'
+import { ApiError } from '../../api/http.ts'
+import type { Job } from '../../api/model/job.ts'
+import type { Video } from '../../api/model/video.ts'
+import { fetchVideo, videoThumbnailUrl } from '../../api/videos.ts'
+import { latestJobFor, subscribeJobs } from '../../jobs.ts'
+import { el, fragment } from '../../ui/dom.ts'
+import { icons } from '../../ui/icons.ts'
 
 /** The job type that makes a video's thumbnail; its `subjectId` is the video id. */
 export const THUMBNAIL_JOB = 'THUMBNAIL'
