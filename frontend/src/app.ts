@@ -4,7 +4,7 @@ import { setupAuthLayout } from './features/auth-layout.ts'
 import type { Layout } from './features/layout.ts'
 import { setupShell } from './features/shell.ts'
 import { setupAccount } from './pages/account.ts'
-import { setupFaceSet } from './pages/faceset.ts'
+import FaceSetPage from './pages/FaceSetPage.svelte'
 import { setupLibrary } from './pages/library.ts'
 import { setupModel } from './pages/model.ts'
 import NotFoundPage from './pages/NotFoundPage.svelte'
@@ -38,7 +38,7 @@ const PAGES: Record<string, Page> = {
   '/library': { title: 'Library', access: 'member', setup: setupLibrary },
   '/account': { title: 'Account', access: 'member', setup: setupAccount },
   '/videos/:id': { title: 'Video', access: 'member', setup: setupVideo, nav: '/library' },
-  '/facesets/:id': { title: 'Face set', access: 'member', setup: setupFaceSet, nav: '/library' },
+  '/facesets/:id': { title: 'Face set', access: 'member', component: FaceSetPage, nav: '/library' },
   '/models/:id': { title: 'Model', access: 'member', setup: setupModel, nav: '/library' },
   '/results/:id': { title: 'Result', access: 'member', setup: setupResult, nav: '/library' },
 }
