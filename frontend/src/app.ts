@@ -2,7 +2,7 @@ import { onUnauthorized } from './api/http.ts'
 import { fetchCurrentUser } from './api/me.ts'
 import { mountAuthLayout, mountShell, type Layout } from './features/shell/layouts.svelte.ts'
 import AccountPage from './pages/AccountPage.svelte'
-import { setupFaceSet } from './pages/faceset.ts'
+import FaceSetPage from './pages/FaceSetPage.svelte'
 import LibraryPage from './pages/LibraryPage.svelte'
 import { setupModel } from './pages/model.ts'
 import NotFoundPage from './pages/NotFoundPage.svelte'
@@ -37,7 +37,7 @@ const PAGES: Record<string, Page> = {
   '/library': { title: 'Library', access: 'member', component: LibraryPage },
   '/account': { title: 'Account', access: 'member', component: AccountPage },
   '/videos/:id': { title: 'Video', access: 'member', component: VideoPage, nav: '/library' },
-  '/facesets/:id': { title: 'Face set', access: 'member', setup: setupFaceSet, nav: '/library' },
+  '/facesets/:id': { title: 'Face set', access: 'member', component: FaceSetPage, nav: '/library' },
   '/models/:id': { title: 'Model', access: 'member', setup: setupModel, nav: '/library' },
   '/results/:id': { title: 'Result', access: 'member', component: ResultPage, nav: '/library' },
 }
