@@ -6,7 +6,7 @@ import { setupShell } from './features/shell.ts'
 import { setupAccount } from './pages/account.ts'
 import { setupFaceSet } from './pages/faceset.ts'
 import { setupLibrary } from './pages/library.ts'
-import { setupModel } from './pages/model.ts'
+import ModelPage from './pages/ModelPage.svelte'
 import NotFoundPage from './pages/NotFoundPage.svelte'
 import { setupResult } from './pages/result.ts'
 import { setupSignIn } from './pages/signin.ts'
@@ -39,7 +39,7 @@ const PAGES: Record<string, Page> = {
   '/account': { title: 'Account', access: 'member', setup: setupAccount },
   '/videos/:id': { title: 'Video', access: 'member', setup: setupVideo, nav: '/library' },
   '/facesets/:id': { title: 'Face set', access: 'member', setup: setupFaceSet, nav: '/library' },
-  '/models/:id': { title: 'Model', access: 'member', setup: setupModel, nav: '/library' },
+  '/models/:id': { title: 'Model', access: 'member', component: ModelPage, nav: '/library' },
   '/results/:id': { title: 'Result', access: 'member', setup: setupResult, nav: '/library' },
 }
 
