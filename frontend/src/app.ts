@@ -4,7 +4,7 @@ import { mountAuthLayout, mountShell, type Layout } from './features/shell/layou
 import AccountPage from './pages/AccountPage.svelte'
 import FaceSetPage from './pages/FaceSetPage.svelte'
 import LibraryPage from './pages/LibraryPage.svelte'
-import { setupModel } from './pages/model.ts'
+import ModelPage from './pages/ModelPage.svelte'
 import NotFoundPage from './pages/NotFoundPage.svelte'
 import ResultPage from './pages/ResultPage.svelte'
 import SignInPage from './pages/SignInPage.svelte'
@@ -22,10 +22,8 @@ interface Page {
   title: string
   /** `guest`: signed-out only; `member`: signed-in only; `any`: both. */
   access: 'guest' | 'member' | 'any'
-  /** The page as a Svelte component, given the `:name` parts of the route's pattern as `params`. */
-  component?: PageComponent
-  /** A page not yet moved to a component: builds itself in `outlet`. */
-  setup?: (outlet: HTMLElement, params: Record<string, string>) => Cleanup | void
+  /** The page, given the `:name` parts of the route's pattern as `params`. */
+  component: PageComponent
   /** The nav entry to mark as current, when it is not the page's own path. */
   nav?: string
 }
@@ -38,7 +36,7 @@ const PAGES: Record<string, Page> = {
   '/account': { title: 'Account', access: 'member', component: AccountPage },
   '/videos/:id': { title: 'Video', access: 'member', component: VideoPage, nav: '/library' },
   '/facesets/:id': { title: 'Face set', access: 'member', component: FaceSetPage, nav: '/library' },
-  '/models/:id': { title: 'Model', access: 'member', setup: setupModel, nav: '/library' },
+  '/models/:id': { title: 'Model', access: 'member', component: ModelPage, nav: '/library' },
   '/results/:id': { title: 'Result', access: 'member', component: ResultPage, nav: '/library' },
 }
 
@@ -103,8 +101,7 @@ export async function setupApp(root: HTMLElement): Promise<void> {
 /** A page as a Svelte component: `params` are the route's `:name` parts (e.g. `params.id`). */
 export type PageComponent = Component<{ params: Record<string, string> }>
 
-function showPage(page: Page, outlet: HTMLElement, params: Record<string, string>): Cleanup | undefined {
-  if (!page.component) return page.setup?.(outlet, params) ?? undefined
+function showPage(page: Page, outlet: HTMLElement, params: Record<string, string>): Cleanup {
   outlet.replaceChildren()
   const shown = mount(page.component, { target: outlet, props: { params } })
   return () => void unmount(shown)

@@ -22,9 +22,3 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return element
 }
 
-/** Parses trusted, static markup (never user data) into a fragment. */
-export function fragment(markup: string): DocumentFragment {
-  const template = document.createElement('template')
-  template.innerHTML = markup.trim()
-  return template.content
-}

@@ -1,7 +1,7 @@
 /**
  * A form's errors and busy state, as reactive state for its component: field
  * errors under their input, form-level errors in the alert box, and whether it
- * is submitting. The Svelte counterpart of {@link FormController}.
+ * is submitting.
  */
 import { tick } from 'svelte'
 import { ApiError, fieldName } from '../api/http.ts'

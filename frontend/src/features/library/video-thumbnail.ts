@@ -3,8 +3,6 @@ import type { Job } from '../../api/model/job.ts'
 import type { Video } from '../../api/model/video.ts'
 import { fetchVideo, videoThumbnailUrl } from '../../api/videos.ts'
 import { latestJobFor, subscribeJobs } from '../../jobs.ts'
-import { el, fragment } from '../../ui/dom.ts'
-import { icons } from '../../ui/icons.ts'
 
 /** The job type that makes a video's thumbnail; its `subjectId` is the video id. */
 export const THUMBNAIL_JOB = 'THUMBNAIL'
@@ -102,14 +100,3 @@ function isThumbnailJobOf(job: Job, video: Video): boolean {
   return job.type === THUMBNAIL_JOB && job.subjectId !== null && String(job.subjectId) === String(video.id)
 }
 
-/** What stands in for a thumbnail: a spinner and "Preparing…", or an icon and "No thumbnail". */
-export function thumbnailPlaceholder(kind: 'preparing' | 'missing'): DocumentFragment {
-  const content = document.createDocumentFragment()
-  if (kind === 'preparing') {
-    content.append(el('span', { class: 'spinner', 'aria-hidden': 'true' }))
-  } else {
-    content.append(fragment(icons.video))
-  }
-  content.append(el('span', { class: 'thumb-note' }, kind === 'preparing' ? THUMBNAIL_PREPARING : THUMBNAIL_MISSING))
-  return content
-}

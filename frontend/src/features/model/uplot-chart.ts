@@ -1,7 +1,7 @@
 import uPlot from 'uplot'
 import 'uplot/dist/uPlot.min.css'
-import type { LossPoint } from '../api/model/model.ts'
-import { formatCount } from '../ui/format.ts'
+import type { LossPoint } from '../../api/model/model.ts'
+import { formatCount } from '../../ui/format.ts'
 
 export interface LossChart {
   /** Replaces the history (oldest first). */

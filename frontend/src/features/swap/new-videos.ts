@@ -1,6 +1,6 @@
-import { subscribeJobs } from '../jobs.ts'
-import { onUploadEvent } from '../video-uploads.ts'
-import { THUMBNAIL_JOB } from './library/video-thumbnail.ts'
+import { subscribeJobs } from '../../jobs.ts'
+import { onUploadEvent } from '../../video-uploads.ts'
+import { THUMBNAIL_JOB } from '../library/video-thumbnail.ts'
 
 export interface NewVideosOptions {
   /** Whether the list shown has this video already. */
