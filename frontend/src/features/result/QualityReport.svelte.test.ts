@@ -29,14 +29,14 @@ describe('QualityReport', () => {
     expect(document.querySelector('#result-report')!.hasAttribute('aria-busy')).toBe(false)
     expect(document.querySelector<HTMLElement>('.result-report-status')!.hidden).toBe(true)
     expect(document.querySelector<HTMLElement>('.report-figures')!.hidden).toBe(false)
-    expect(document.querySelector('#report-identity .report-value')!.textContent).toBe('82 % of swapped faces recognised as person B')
+    expect(document.querySelector('#report-identity .report-value')!.textContent).toBe('82 % of swapped faces pass as person B')
     expect(document.querySelector('#report-identity strong')!.textContent).toBe('82 %')
     expect(document.querySelector('#report-ssim .report-value')!.textContent).toBe('A 0.83 · B 0.79')
     expect(document.querySelector('#report-flicker .report-value')!.textContent).toBe('Swapped 3.2 · source 2.5')
 
     props.names = { a: 'Anna', b: 'Ben' }
     flushSync()
-    expect(document.querySelector('#report-identity .report-value')!.textContent).toBe('82 % of swapped faces recognised as Ben')
+    expect(document.querySelector('#report-identity .report-value')!.textContent).toBe('82 % of swapped faces pass as Ben')
     void unmount(report)
   })
 

@@ -6,14 +6,11 @@ import { qualityReport } from './test-fixtures.ts'
 describe('reportWords', () => {
   it('says the figures with the people named "person A" and "person B" until the names are known', () => {
     const words = reportWords(qualityReport(), {})
-    expect(words.identity).toEqual({
-      share: '82 %',
-      target: 'person B',
-      ceiling: 'Ceiling 95 % on real held-out faces',
-      note:
-        'A classifier that tells the two people apart looked at 60 swapped faces. ' +
-        'The ceiling is its score on 1,200 real faces of person B it never learned from: the most a swap can hope for.',
-    })
+    expect(words.identity.share).toBe('82 %')
+    expect(words.identity.instead).toBe('')
+    expect(words.identity.ceiling).toBe("person B's own unseen faces: 95 % pass")
+    expect(words.identity.controls).toBe("Controls: person A's own faces 2 % · a blurred copy of person A 3 %")
+    expect(words.identity.note).toContain('looked at 60 swapped faces')
     expect(words.reconstruction).toEqual({
       a: '0.83',
       b: '0.79',
@@ -25,18 +22,35 @@ describe('reportWords', () => {
   it('names the people once their face sets are known', () => {
     const words = reportWords(qualityReport(), { a: 'Anna', b: 'Ben' })
     expect(words.identity.target).toBe('Ben')
-    expect(words.identity.note).toContain('real faces of Ben')
+    expect(words.identity.controls).toBe("Controls: Anna's own faces 2 % · a blurred copy of Anna 3 %")
     expect(words.reconstruction.note).toContain('faces of Anna, 1,400 of Ben.')
   })
 
-  it('has no share without swapped faces, no ceiling without held-out faces, and dashes for what was not measured', () => {
+  it('gives the reason instead of a number when the recogniser cannot tell the two people apart', () => {
     const report = qualityReport()
-    report.identity = { ...report.identity, swappedFaces: 0, ceiling: Number.NaN, heldOutFaces: Number.NaN }
+    report.identity = { ...report.identity, measurable: false, reason: 'The recogniser cannot tell the two people apart: 40 % of the source’s own faces pass as the target.' }
+    const words = reportWords(report, {})
+    expect(words.identity.share).toBeUndefined()
+    expect(words.identity.instead).toMatch(/^Not measurable\. The recogniser cannot tell/)
+    expect(words.identity.controls).toBe("Controls: person A's own faces 2 % · a blurred copy of person A 3 %")
+  })
+
+  it('gives no figure for a report made with the old two-way vote', () => {
+    const report = qualityReport()
+    report.identity = { ...report.identity, method: null }
+    const words = reportWords(report, {})
+    expect(words.identity.share).toBeUndefined()
+    expect(words.identity.instead).toContain('before the identity check')
+    expect(words.identity.controls).toBe('')
+  })
+
+  it('has no share without swapped faces, and dashes for what was not measured', () => {
+    const report = qualityReport()
+    report.identity = { ...report.identity, swappedFaces: 0 }
     report.reconstruction = { ...report.reconstruction, ssimB: null as unknown as number }
     const words = reportWords(report, {})
     expect(words.identity.share).toBeUndefined()
-    expect(words.identity.ceiling).toBe('No held-out faces to set a ceiling.')
-    expect(words.identity.note).toContain('on 0 real faces')
+    expect(words.identity.instead).toBe('No swapped faces to check.')
     expect(words.reconstruction.b).toBe('—')
   })
 })

@@ -7,10 +7,15 @@ import type { PeopleNames } from './result-page.ts'
 /** How the quality report's three figures read; the component puts the `strong` parts in bold. */
 export interface ReportWords {
   identity: {
-    /** "82 %" of swapped faces recognised as the target; undefined when there were none to recognise. */
+    /** "82 %" of swapped faces that pass as the target; undefined when there is no figure to give. */
     share: string | undefined
     target: string
+    /** Why there is no figure (not measurable, an old report, no swapped faces); '' when there is one. */
+    instead: string
+    /** How often the target's own unseen faces pass: the most a swap can hope for. */
     ceiling: string
+    /** The two controls, which must stay low: the source's own faces and a blurred copy of them. */
+    controls: string
     note: string
   }
   reconstruction: { a: string; b: string; note: string }
@@ -24,14 +29,31 @@ export function reportWords(report: QualityReport, names: PeopleNames): ReportWo
   const person = (letter: 'A' | 'B'): string => (letter === 'A' ? names.a : names.b) ?? `person ${letter}`
   const { identity: id, reconstruction: rec, flicker: fl } = report
   const target = person(id.target)
+  const source = person(id.target === 'A' ? 'B' : 'A')
+  const legacy = id.method !== 'verification'
+  const measured = !legacy && id.measurable && id.swappedFaces > 0 && isNumber(id.swappedAsTarget)
   return {
     identity: {
-      share: id.swappedFaces > 0 && isNumber(id.swappedAsTarget) ? percent(id.swappedAsTarget) : undefined,
+      share: measured ? percent(id.swappedAsTarget) : undefined,
       target,
-      ceiling: isNumber(id.ceiling) ? `Ceiling ${percent(id.ceiling)} on real held-out faces` : 'No held-out faces to set a ceiling.',
-      note:
-        `A classifier that tells the two people apart looked at ${faces(id.swappedFaces)} swapped faces. ` +
-        `The ceiling is its score on ${faces(id.heldOutFaces)} real faces of ${target} it never learned from: the most a swap can hope for.`,
+      instead: legacy
+        ? 'Not checked: this report is from before the identity check, when a blurred face could pass. Swap again for one.'
+        : !id.measurable
+          ? `Not measurable. ${id.reason ?? 'The recogniser cannot tell the two people apart.'}`
+          : id.swappedFaces === 0
+            ? 'No swapped faces to check.'
+            : '',
+      ceiling: legacy || !isNumber(id.ceiling) ? '' : `${target}'s own unseen faces: ${percent(id.ceiling)} pass`,
+      controls:
+        legacy || !isNumber(id.sourceAsTarget)
+          ? ''
+          : `Controls: ${source}'s own faces ${percent(id.sourceAsTarget)} · a blurred copy of ${source} ${percent(id.blurredSourceAsTarget)}`,
+      note: legacy
+        ? ''
+        : `A face recogniser that knows only ${target}'s training faces looked at ${faces(id.swappedFaces)} swapped faces. ` +
+          `A face passes when it is as close to ${target} as ${target}'s real unseen faces are, and farther than ${source}'s. ` +
+          `The controls must stay low for the figure to mean anything: ${source}'s own faces (${faces(id.controlFaces)}), ` +
+          `and the same blurred to the swap's sharpness, so that a smear cannot pass.`,
     },
     reconstruction: {
       a: decimals(rec.ssimA, 2),

@@ -25,7 +25,11 @@ export function swapJob(overrides: Partial<Job> = {}): Job {
 
 export function qualityReport(): QualityReport {
   return {
-    identity: { target: 'B', swappedAsTarget: 0.823, swappedFaces: 60, ceiling: 0.95, heldOutFaces: 1200 },
+    identity: {
+      target: 'B', method: 'verification', measurable: true, reason: null, swappedAsTarget: 0.823, swappedFaces: 60,
+      ceiling: 0.95, heldOutFaces: 40, sourceAsTarget: 0.02, blurredSourceAsTarget: 0.03, controlFaces: 75,
+      blurSigma: 2.5, swapSharpness: 30.2,
+    },
     reconstruction: { ssimA: 0.8312, ssimB: 0.79, facesA: 1500, facesB: 1400 },
     flicker: { swapped: 3.24, source: 2.5, pairs: 59 },
   }

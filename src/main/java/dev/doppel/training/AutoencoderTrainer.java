@@ -27,6 +27,8 @@ public final class AutoencoderTrainer implements AutoCloseable {
     private final Trainer trainer;
     private final FaceAutoencoder net;
     private final CheckpointableAdam optimizer;
+    /** (1, 1, S, S) loss weights of the eyes and the mouth, or null when the preset weighs every pixel alike. */
+    private final NDArray featureWeights;
     private long iteration;
     private long skipped;
     private long seed;
@@ -46,7 +48,7 @@ public final class AutoencoderTrainer implements AutoCloseable {
         this.net = new FaceAutoencoder(preset);
         model.setBlock(net);
         // The loss here is only DJL's bookkeeping; the masked loss is computed in step().
-        this.optimizer = CheckpointableAdam.builder().learningRate((float) preset.learningRate())
+        this.optimizer = CheckpointableAdam.builder().schedule(LearningRateSchedule.of(preset))
                 .betas(0.5f, 0.999f).build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l1Loss())
                 .optOptimizer(optimizer)
@@ -54,6 +56,11 @@ public final class AutoencoderTrainer implements AutoCloseable {
         this.trainer = model.newTrainer(config);
         Shape input = new Shape(preset.batchSize(), 3, preset.inputSize(), preset.inputSize());
         trainer.initialize(input, input);
+        int s = preset.inputSize();
+        this.featureWeights = preset.featureWeight() > 1
+                ? trainer.getManager().create(FeatureWeights.forAlignedFaces(s, preset.featureWeight()),
+                        new Shape(1, 1, s, s))
+                : null;
     }
 
     /** DJL's trainer underneath, which the training loop's listeners are told about. */
@@ -125,8 +132,14 @@ public final class AutoencoderTrainer implements AutoCloseable {
             NDList out = trainer.forward(new NDList(inputA, inputB));
             NDArray lossA = loss(out.get(0), targetA, maskA);
             NDArray lossB = loss(out.get(1), targetB, maskB);
+            // The loss shown (and compared across models) is the plain one; the one learned from may weigh the
+            // eyes and the mouth more.
             float a = lossA.getFloat();
             float b = lossB.getFloat();
+            if (featureWeights != null) {
+                lossA = loss(out.get(0), targetA, maskA, maskA.mul(featureWeights));
+                lossB = loss(out.get(1), targetB, maskB, maskB.mul(featureWeights));
+            }
             if (!Float.isFinite(a) || !Float.isFinite(b)) {
                 skipped++;
                 LOG.warnf("Iteration %d: loss is not a number (A %s, B %s); step skipped", iteration, a, b);
@@ -139,7 +152,13 @@ public final class AutoencoderTrainer implements AutoCloseable {
     }
 
     private NDArray loss(NDArray output, NDArray target, NDArray mask) {
-        return "dssim+mse".equals(preset.loss()) ? maskedDssimMse(output, target, mask) : maskedMae(output, target, mask);
+        return loss(output, target, mask, mask);
+    }
+
+    /** {@code weighted}: the mask times the per-pixel weights, for the error terms (SSIM keeps the plain mask). */
+    private NDArray loss(NDArray output, NDArray target, NDArray mask, NDArray weighted) {
+        return "dssim+mse".equals(preset.loss()) ? maskedDssimMse(output, target, mask, weighted)
+                : maskedMae(output, target, weighted);
     }
 
     /**
@@ -147,6 +166,10 @@ public final class AutoencoderTrainer implements AutoCloseable {
      * variances and covariance over 7×7 windows (Wang et al. 2004), which rewards sharp edges that MAE blurs.
      */
     static NDArray maskedDssimMse(NDArray output, NDArray target, NDArray mask) {
+        return maskedDssimMse(output, target, mask, mask);
+    }
+
+    static NDArray maskedDssimMse(NDArray output, NDArray target, NDArray mask, NDArray weighted) {
         float c1 = 0.01f * 0.01f;
         float c2 = 0.03f * 0.03f;
         NDArray x = output.mul(mask);
@@ -159,7 +182,7 @@ public final class AutoencoderTrainer implements AutoCloseable {
         NDArray ssim = muX.mul(muY).mul(2).add(c1).mul(cov.mul(2).add(c2))
                 .div(muX.mul(muX).add(muY.mul(muY)).add(c1).mul(varX.add(varY).add(c2)));
         NDArray dssim = ssim.neg().add(1).div(2).mean();
-        NDArray mse = output.sub(target).square().mul(mask).sum().div(mask.sum().mul(3).add(1e-6f));
+        NDArray mse = output.sub(target).square().mul(weighted).sum().div(weighted.sum().mul(3).add(1e-6f));
         return dssim.add(mse);
     }
 

@@ -14,7 +14,7 @@ import ai.djl.training.optimizer.Optimizer;
  */
 public final class CheckpointableAdam extends Optimizer {
 
-    private final float learningRate;
+    private final LearningRateSchedule schedule;
     private final float beta1;
     private final float beta2;
     private final float epsilon;
@@ -24,7 +24,7 @@ public final class CheckpointableAdam extends Optimizer {
 
     private CheckpointableAdam(Builder builder) {
         super(builder);
-        this.learningRate = builder.learningRate;
+        this.schedule = builder.schedule;
         this.beta1 = builder.beta1;
         this.beta2 = builder.beta2;
         this.epsilon = builder.epsilon;
@@ -37,6 +37,8 @@ public final class CheckpointableAdam extends Optimizer {
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
         int t = steps.merge(parameterId, 1, Integer::sum);
+        // Each parameter's own step count: restored with the checkpoint, so a resumed run continues its schedule.
+        float learningRate = (float) schedule.rateAt(t);
         double correction = Math.sqrt(1 - Math.pow(beta2, t)) / (1 - Math.pow(beta1, t));
         NDArray mean = means.computeIfAbsent(parameterId, k -> weight.zerosLike());
         NDArray variance = variances.computeIfAbsent(parameterId, k -> weight.zerosLike());
@@ -58,13 +60,19 @@ public final class CheckpointableAdam extends Optimizer {
     }
 
     public static final class Builder extends OptimizerBuilder<Builder> {
-        private float learningRate = 5e-5f;
+        private LearningRateSchedule schedule = new LearningRateSchedule(5e-5, 0);
         private float beta1 = 0.5f;
         private float beta2 = 0.999f;
         private float epsilon = 1e-8f;
 
+        /** A fixed rate. */
         public Builder learningRate(float value) {
-            learningRate = value;
+            schedule = new LearningRateSchedule(value, 0);
+            return this;
+        }
+
+        public Builder schedule(LearningRateSchedule value) {
+            schedule = value;
             return this;
         }
 

@@ -12,7 +12,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A network size and training recipe, read from models/presets/NAME.json (see Presets). */
 public record Preset(String name, String description, int inputSize, List<Integer> encoderFilters, int denseSize,
-        int batchSize, double learningRate, @Schema(enumeration = { "mae", "dssim+mse" }) String loss) {
+        int batchSize, double learningRate, @Schema(enumeration = { "mae", "dssim+mse" }) String loss,
+        @Schema(description = "Steps over which the learning rate climbs to its peak (0: none)")
+        int warmupIterations,
+        @Schema(description = "How much more the eyes and the mouth count in the loss (1 or 0: no more than the rest)")
+        double featureWeight) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -49,7 +53,7 @@ public record Preset(String name, String description, int inputSize, List<Intege
 
     private void validate(String file) {
         if (inputSize <= 0 || encoderFilters == null || encoderFilters.isEmpty() || denseSize <= 0 || batchSize <= 0
-                || learningRate <= 0) {
+                || learningRate <= 0 || warmupIterations < 0 || featureWeight < 0) {
             throw new IllegalArgumentException("Preset " + file + " has a missing or non-positive field");
         }
         if (bottleneckSize() < 1 || (bottleneckSize() << encoderFilters.size()) != inputSize) {

@@ -134,6 +134,13 @@ class SwapResourceTests {
         assertThat(report.getInt("identity.swappedFaces")).isPositive();
         assertThat(report.getDouble("identity.ceiling")).isBetween(0.0, 1.0);
         assertThat(report.getInt("identity.heldOutFaces")).isPositive();
+        // Verification with its two controls, not a two-way vote.
+        assertThat(report.getString("identity.method")).isEqualTo("verification");
+        assertThat(report.getBoolean("identity.measurable")).isTrue();
+        assertThat(report.getDouble("identity.sourceAsTarget")).isBetween(0.0, 0.2);
+        assertThat(report.getDouble("identity.blurredSourceAsTarget")).isBetween(0.0, 1.0);
+        assertThat(report.getInt("identity.controlFaces")).isPositive();
+        assertThat(report.getDouble("identity.swapSharpness")).isPositive();
         assertThat(report.getDouble("reconstruction.ssimA")).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
         assertThat(report.getDouble("reconstruction.ssimB")).isGreaterThan(0.0).isLessThanOrEqualTo(1.0);
         assertThat(report.getInt("reconstruction.facesA")).isPositive();

@@ -3,6 +3,7 @@ package dev.doppel.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,6 +119,30 @@ class AutoencoderTrainerTests {
         System.out.printf("tiny: loss %.4f (iterations 1-10) -> %.4f (290-300), %.1f ms/iteration%n", first, last,
                 (System.nanoTime() - started) / 1e6 / 300);
         assertThat(last).isLessThanOrEqualTo(first / 2);
+    }
+
+    /** The schedule and the eyes-and-mouth weights wired into a real run: it still learns, and shows the plain loss. */
+    @Test
+    void tinyWithAWarmUpAndWeightedEyesAndMouthStillLearns() throws Exception {
+        String json = Files.readString(PRESETS.resolve("tiny.json")).replace("\"loss\": \"mae\"",
+                "\"loss\": \"mae\", \"learningRate\": 2e-4, \"warmupIterations\": 40, \"featureWeight\": 3")
+                .replace("\"learningRate\": 5e-5,", "");
+        Preset weighted = Preset.read(json.getBytes(), "tiny, weighted");
+        assertThat(weighted.featureWeight()).isEqualTo(3);
+        List<Float> losses = new ArrayList<>();
+        try (AutoencoderTrainer trainer = new AutoencoderTrainer(weighted, Device.cpu(), 5);
+                BatchFeeder feeder = new BatchFeeder(facesA, facesB, weighted, trainer::randomFor)) {
+            for (int i = 1; i <= 150; i++) {
+                AutoencoderTrainer.Losses l = trainer.step(feeder.take(i));
+                assertThat(l.skipped()).isFalse();
+                losses.add((l.lossA() + l.lossB()) / 2);
+            }
+        }
+        double first = losses.subList(0, 10).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
+        double last = losses.subList(140, 150).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
+        // The plain masked MAE of 0–1 images: a weighted loss would read up to three times higher.
+        assertThat(first).isLessThan(1);
+        assertThat(last).isLessThanOrEqualTo(first * 0.6);
     }
 
     @Test

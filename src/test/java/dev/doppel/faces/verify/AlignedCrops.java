@@ -24,9 +24,9 @@ import dev.doppel.faces.landmarks.ShapePredictor;
 /**
  * Aligned 256 px crops made the way extraction makes them with its default settings — Haar cascade, dlib's
  * landmarks smoothed over time, alignment to the mean face, one face per frame of at least 40 px — from the
- * real clips and stills, for the face check's tests and its benchmark.
+ * real clips and stills, for the face check's and the quality report's tests and the face check's benchmark.
  */
-final class AlignedCrops implements AutoCloseable {
+public final class AlignedCrops implements AutoCloseable {
 
     static final Path DLIB_MODEL = Path.of(System.getProperty("doppel.test.dlib-model",
             "/usr/share/dlib/shape_predictor_68_face_landmarks.dat"));
@@ -34,21 +34,21 @@ final class AlignedCrops implements AutoCloseable {
     static final int MIN_FACE = 40;
 
     /** One crop and the frame it came from. */
-    record Crop(int frameIndex, Mat image) {
+    public record Crop(int frameIndex, Mat image) {
     }
 
     private final ShapePredictor predictor;
     private final FaceLocator locator;
     private final FaceAligner aligner;
 
-    AlignedCrops() throws Exception {
+    public AlignedCrops() throws Exception {
         predictor = ShapePredictor.read(DLIB_MODEL);
         locator = new FaceLocator(CascadeFaceDetector.haar(), predictor, FaceLocators.eyeCascade());
         aligner = new FaceAligner(FaceTemplate.fromMeanShape(predictor.meanShape(), SIZE));
     }
 
     /** Every {@code everyNth} frame of {@code clip}, its largest face aligned (the caller closes the crops). */
-    List<Crop> fromClip(Path clip, int everyNth) throws Exception {
+    public List<Crop> fromClip(Path clip, int everyNth) throws Exception {
         List<Crop> out = new ArrayList<>();
         LandmarkSmoother smoother = new LandmarkSmoother();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(clip.toFile());

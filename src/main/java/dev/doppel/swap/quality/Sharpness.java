@@ -1,0 +1,91 @@
+package dev.doppel.swap.quality;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.global.opencv_imgproc;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+
+/**
+ * How sharp grey face crops are (the variance of their Laplacian, the usual focus measure), and copies of crops
+ * blurred until they are only as sharp as another set: the identity check's second control is the source's faces
+ * made as soft as the swap's, so that softness alone cannot pass for the target.
+ */
+public final class Sharpness {
+
+    /** The widest Gaussian tried; a crop of 64 px is a grey smear well before this. */
+    static final double MAX_SIGMA = 8;
+
+    private Sharpness() {
+    }
+
+    public static double of(Mat grey) {
+        try (Mat laplacian = new Mat(); Mat mean = new Mat(); Mat deviation = new Mat()) {
+            opencv_imgproc.Laplacian(grey, laplacian, opencv_core.CV_64F);
+            opencv_core.meanStdDev(laplacian, mean, deviation);
+            try (DoubleIndexer idx = deviation.createIndexer()) {
+                double sd = idx.get(0);
+                return sd * sd;
+            }
+        }
+    }
+
+    /** Mean sharpness of {@code faces} (0 for none). */
+    public static double mean(List<Mat> faces) {
+        return faces.stream().mapToDouble(Sharpness::of).average().orElse(0);
+    }
+
+    /** A Gaussian blur of {@code sigma} (none at 0). */
+    public static Mat blurred(Mat grey, double sigma) {
+        Mat out = new Mat();
+        if (sigma <= 0) {
+            grey.copyTo(out);
+        } else {
+            opencv_imgproc.GaussianBlur(grey, out, new Size(0, 0), sigma);
+        }
+        return out;
+    }
+
+    /**
+     * The Gaussian sigma that brings the mean sharpness of {@code faces} down to {@code target} (found by
+     * bisection: sharpness falls as sigma grows); 0 when they are no sharper than that already.
+     */
+    public static double sigmaToMatch(List<Mat> faces, double target) {
+        if (faces.isEmpty() || mean(faces) <= target) {
+            return 0;
+        }
+        double low = 0;
+        double high = MAX_SIGMA;
+        for (int step = 0; step < 12; step++) {
+            double mid = (low + high) / 2;
+            if (meanBlurred(faces, mid) > target) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return high;
+    }
+
+    /** Blurred copies of {@code faces} (the caller closes them). */
+    public static List<Mat> blurredAll(List<Mat> faces, double sigma) {
+        List<Mat> out = new ArrayList<>(faces.size());
+        for (Mat face : faces) {
+            out.add(blurred(face, sigma));
+        }
+        return out;
+    }
+
+    private static double meanBlurred(List<Mat> faces, double sigma) {
+        double sum = 0;
+        for (Mat face : faces) {
+            try (Mat soft = blurred(face, sigma)) {
+                sum += of(soft);
+            }
+        }
+        return sum / faces.size();
+    }
+}
