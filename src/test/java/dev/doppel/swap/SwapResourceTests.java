@@ -136,7 +136,7 @@ class SwapResourceTests {
         assertThat(report.getInt("identity.heldOutFaces")).isPositive();
         // Verification with its two controls, not a two-way vote.
         assertThat(report.getString("identity.method")).isEqualTo("verification");
-        assertThat(report.getBoolean("identity.measurable")).isTrue();
+        assertThat(report.getBoolean("identity.measurable")).as(String.valueOf(report.getMap("identity"))).isTrue();
         assertThat(report.getDouble("identity.sourceAsTarget")).isBetween(0.0, 0.2);
         assertThat(report.getDouble("identity.blurredSourceAsTarget")).isBetween(0.0, 1.0);
         assertThat(report.getInt("identity.controlFaces")).isPositive();

@@ -68,11 +68,11 @@ public final class QualityMeasures {
         List<Face> targetFaces = "A".equals(target) ? facesA : facesB;
         List<Face> sourceFaces = "A".equals(target) ? facesB : facesA;
         // The recogniser is not the model: it may learn any of the target's faces, and the model's own 5 %
-        // held out are too few on short clips. Two in three learn, the third calibrates and checks.
+        // held out are too few on short clips. Every other face is learned; the rest calibrate and check.
         List<Face> learnedFaces = new ArrayList<>();
         List<Face> unseenFaces = new ArrayList<>();
         for (int i = 0; i < targetFaces.size(); i++) {
-            (i % 3 == 2 ? unseenFaces : learnedFaces).add(targetFaces.get(i));
+            (i % 2 == 1 ? unseenFaces : learnedFaces).add(targetFaces.get(i));
         }
         // Twice the crop size: the inner face is cut from it before scaling down to the crop size.
         int size = 2 * FaceCrops.SIZE;
