@@ -34,7 +34,8 @@ class PhoneLayoutBrowserTests {
 
     @Test
     void videoAndFaceSetCardsShowTheirButtonsWholeAtPhoneWidth() throws Exception {
-        Accounts.Session session = Accounts.newSession("phone");
+        // A long address: the top bar must end it with an ellipsis, not run it over the nav.
+        Accounts.Session session = Accounts.newSession("a-phone-user-with-a-rather-long-address");
         Uploads.uploaded(session, TestMedia.clip("grid_man-light-shirt_sbwe5n.mp4"));
         Uploads.uploaded(session, TestMedia.clip("grid_woman-long-hair_brbk7n.mp4"));
         checkLibrary(session, "library-phone-videos", ".video-card", ".faceset-card");
@@ -68,6 +69,9 @@ class PhoneLayoutBrowserTests {
 
             assertThat(((Number) js.executeScript("return window.innerWidth;")).intValue()).isEqualTo(PHONE_WIDTH);
             assertThat(CardControls.cutOff(driver)).as("buttons and links cut off by their card").isEmpty();
+            assertThat(((Number) js.executeScript("return document.querySelector('#account-email').getBoundingClientRect().left"
+                    + " - document.querySelector('.nav').getBoundingClientRect().right;")).doubleValue())
+                    .as("room between the nav and the email in the top bar").isGreaterThanOrEqualTo(0);
             assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth;")).intValue())
                     .as("no sideways scrolling").isLessThanOrEqualTo(PHONE_WIDTH);
         }
