@@ -64,11 +64,15 @@ describe('the preset', () => {
 
 describe('what the form checks before sending', () => {
   const input = (changes: Partial<ModelInput>): ModelInput => ({
-    faceSetA: 'a', faceSetB: 'b', preset: 'lite', name: '', maxIterations: '', maxIterationsBadInput: false, targetLoss: '', ...changes,
+    faceSetA: 'a', faceSetB: 'b', preset: 'lite', name: '', maxIterations: '', maxIterationsBadInput: false, targetLoss: '', startFrom: '', ...changes,
   })
 
   it('sends the defaults as they are, with the optional fields left out', () => {
     expect(readModelInput(input({}))).toEqual({ ok: true, body: { faceSetA: 'a', faceSetB: 'b', preset: 'lite' } })
+    expect(readModelInput(input({ startFrom: 'm1' }))).toEqual({
+      ok: true,
+      body: { faceSetA: 'a', faceSetB: 'b', preset: 'lite', startFrom: 'm1' },
+    })
     expect(readModelInput(input({ preset: '', name: '  Mine ', maxIterations: '20000', targetLoss: '0,03' })))
       .toEqual({ ok: true, body: { faceSetA: 'a', faceSetB: 'b', preset: 'lite', name: 'Mine', maxIterations: 20000, targetLoss: 0.03 } })
   })

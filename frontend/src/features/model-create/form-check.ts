@@ -5,7 +5,7 @@ import { messageOf } from '../../ui/form.ts'
 import { DEFAULT_PRESET } from '../model-meta.ts'
 
 /** The form's fields, by the names the API gives them, in the order they appear (focus goes to the first wrong). */
-export const MODEL_FIELDS = ['faceSetA', 'faceSetB', 'preset', 'name', 'maxIterations', 'targetLoss'] as const
+export const MODEL_FIELDS = ['faceSetA', 'faceSetB', 'preset', 'startFrom', 'name', 'maxIterations', 'targetLoss'] as const
 export type ModelField = (typeof MODEL_FIELDS)[number]
 export type FieldErrors = Partial<Record<ModelField, string>>
 
@@ -18,6 +18,8 @@ export interface ModelInput {
   /** The number input held something that is no number (its value then reads empty). */
   maxIterationsBadInput: boolean
   targetLoss: string
+  /** An earlier model to start from ('' for none). */
+  startFrom: string
 }
 
 /** The request body, or the message for each field that is wrong. */
@@ -34,6 +36,7 @@ export function readModelInput(input: ModelInput):
   const body: CreateModelRequest = { faceSetA: a, faceSetB: b, preset: input.preset || DEFAULT_PRESET }
   const name = input.name.trim()
   if (name) body.name = name
+  if (input.startFrom) body.startFrom = input.startFrom
 
   const iterationsText = input.maxIterations.trim()
   if (input.maxIterationsBadInput) {

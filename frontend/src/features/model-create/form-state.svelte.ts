@@ -8,6 +8,8 @@ export class ModelForm {
   a = $state('')
   b = $state('')
   preset = $state('')
+  /** An earlier model of the same preset to start from; '' starts afresh. */
+  startFrom = $state('')
   name = $state('')
   maxIterations = $state('')
   maxIterationsBadInput = false
@@ -75,6 +77,7 @@ export class ModelForm {
       maxIterations: this.maxIterations,
       maxIterationsBadInput: this.maxIterationsBadInput,
       targetLoss: this.targetLoss,
+      startFrom: this.startFrom,
     })
     if (result.ok) return result.body
     this.errors = result.errors
@@ -91,6 +94,7 @@ export class ModelForm {
   reset(): void {
     this.#set({ a: '', b: '' })
     this.preset = ''
+    this.startFrom = ''
     this.name = ''
     this.maxIterations = ''
     this.maxIterationsBadInput = false

@@ -191,6 +191,12 @@ export function modelSubtitle(model: FaceModel, preset: Preset | undefined, crea
   return bits.join(' · ')
 }
 
+/** "at iteration 1,200" for a model that started from another; '' for one that started afresh. */
+export function startedFromIteration(model: FaceModel): string {
+  const iteration = model.startedFrom?.iteration
+  return typeof iteration === 'number' ? `at iteration ${iteration.toLocaleString('en')}` : ''
+}
+
 /**
  * What the loss can and cannot say. No verdict comes from the number alone: a
  * tiny model once read "0.0377, recognisable" beside a preview of colour noise.

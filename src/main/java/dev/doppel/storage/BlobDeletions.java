@@ -41,4 +41,24 @@ public class BlobDeletions {
             }
         });
     }
+
+    /** Deletes blobs written for rows of the running transaction if it does not commit (nothing left behind). */
+    public void onRollback(String... keys) {
+        List<String> toDelete = java.util.Arrays.stream(keys).filter(java.util.Objects::nonNull).toList();
+        if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    toDelete.forEach(blobs::deleteQuietly);
+                }
+            }
+        });
+    }
 }

@@ -81,6 +81,21 @@ public class FaceModel extends OwnedEntity {
     @Column(name = "preview_key", length = 36)
     public String previewKey;
 
+    /** The earlier model of the owner's whose weights this one started from; null when it started afresh. */
+    @Column(name = "warm_start_from")
+    public UUID warmStartFrom;
+
+    /** That model's name and iteration when this one was created (it may be renamed, trained on or deleted since). */
+    @Column(name = "warm_start_name", length = 255)
+    public String warmStartName;
+
+    @Column(name = "warm_start_iteration")
+    public Long warmStartIteration;
+
+    /** A copy of that model's checkpoint, read (weights only) before this one's first iteration. */
+    @Column(name = "warm_start_key", length = 36)
+    public String warmStartKey;
+
     @Column(name = "preview_iteration")
     public Long previewIteration;
 

@@ -46,6 +46,6 @@ public class FaceModelRepository extends OwnedRepository<FaceModel> {
     public void deleteWithState(FaceModel model) {
         LossPoint.delete("modelId", model.id);
         delete(model);
-        blobDeletions.afterCommit(model.checkpointKey, model.previewKey);
+        blobDeletions.afterCommit(model.checkpointKey, model.previewKey, model.warmStartKey);
     }
 }

@@ -54,7 +54,9 @@ public class ModelResource {
 
     @Schema(name = "CreateModelRequest", description = "A new model, or (on resume) only the limits")
     public record CreateRequest(String name, UUID faceSetA, UUID faceSetB, String preset, Double targetLoss,
-            Long maxIterations, Integer maxMinutes, Integer plateauIterations, Double plateauPercent) {
+            Long maxIterations, Integer maxMinutes, Integer plateauIterations, Double plateauPercent,
+            @Schema(description = "An earlier model of yours (same preset) to start from instead of from scratch",
+                    nullable = true) UUID startFrom) {
         ModelService.Limits limits() {
             return new ModelService.Limits(targetLoss, maxIterations, maxMinutes, plateauIterations, plateauPercent);
         }
@@ -71,13 +73,22 @@ public class ModelResource {
             @Schema(description = "Limits: null is none", nullable = true) Double targetLoss,
             @Schema(nullable = true) Long maxIterations, @Schema(nullable = true) Integer maxMinutes,
             int plateauIterations, double plateauPercent,
-            @Schema(description = "Its latest TRAIN job", nullable = true) UUID jobId, Instant createdAt) {
+            @Schema(description = "Its latest TRAIN job", nullable = true) UUID jobId, Instant createdAt,
+            @Schema(description = "The model it started from; null when it started afresh", nullable = true)
+            WarmStart startedFrom) {
         static ModelView of(FaceModel m) {
             return new ModelView(m.id, m.name, m.preset, m.faceSetA, m.faceSetB, m.status, m.message, m.device,
                     m.iterations, m.lossA, m.lossB, m.smoothedLoss, m.bestLoss, m.trainingSeconds, m.checkpointIteration,
                     m.previewIteration, m.targetLoss, m.maxIterations, m.maxMinutes, m.plateauIterations,
-                    m.plateauPercent, m.jobId, m.createdAt);
+                    m.plateauPercent, m.jobId, m.createdAt,
+                    m.warmStartFrom == null ? null
+                            : new WarmStart(m.warmStartFrom, m.warmStartName, m.warmStartIteration));
         }
+    }
+
+    @Schema(name = "ModelWarmStart", description = "Where a model started: that model (it may be deleted since), "
+            + "its name and iteration then")
+    public record WarmStart(UUID id, String name, @Schema(nullable = true) Long iteration) {
     }
 
     public record LossView(long iteration, double lossA, double lossB) {
@@ -96,7 +107,9 @@ public class ModelResource {
     @APIResponse(responseCode = "201", description = "The model (its TRAIN job id is jobId)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ModelView.class)))
-    @APIResponse(responseCode = "400", description = "A face set is missing, empty or the same, or the preset is unknown")
+    @APIResponse(responseCode = "400", description = "A face set is missing, empty or the same, the preset is unknown,"
+            + " or the model to start from is of another preset or has no checkpoint")
+    @APIResponse(responseCode = "404", description = "The model to start from is not one of yours")
     @APIResponse(responseCode = "429", description = "Too many trainings requested within the window (Retry-After says how"
             + " long to wait), or too many jobs waiting or running")
     @RateLimited(LimitedAction.TRAIN)
@@ -105,7 +118,7 @@ public class ModelResource {
             throw ProblemException.invalid("faceSetA", "Choose the face sets and a preset.");
         }
         FaceModel model = models.create(me.id(), request.name(), request.faceSetA(), request.faceSetB(),
-                request.preset() == null ? "lite" : request.preset(), request.limits());
+                request.preset() == null ? "lite" : request.preset(), request.limits(), request.startFrom());
         return Response.created(uri.getAbsolutePathBuilder().path(model.id.toString()).build())
                 .entity(ModelView.of(model)).build();
     }

@@ -1,5 +1,8 @@
 package dev.doppel.training;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +20,8 @@ import dev.doppel.jobs.JobService;
 import dev.doppel.limits.ActiveJobCap;
 import dev.doppel.limits.LimitedAction;
 import dev.doppel.media.VideoName;
+import dev.doppel.storage.BlobDeletions;
+import dev.doppel.storage.BlobStore;
 import dev.doppel.web.Problem;
 import dev.doppel.web.ProblemException;
 
@@ -47,12 +52,27 @@ public class ModelService {
     @Inject
     ActiveJobCap cap;
 
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    BlobDeletions blobDeletions;
+
     /** Training limits a user may set; null keeps the default (no target, no limit, plateau 5000 / 1 %). */
     public record Limits(Double targetLoss, Long maxIterations, Integer maxMinutes, Integer plateauIterations,
             Double plateauPercent) {
     }
 
     public FaceModel create(UUID ownerId, String name, UUID faceSetA, UUID faceSetB, String preset, Limits limits) {
+        return create(ownerId, name, faceSetA, faceSetB, preset, limits, null);
+    }
+
+    /**
+     * {@code startFrom}: an earlier model of the owner's (same preset, with a checkpoint) whose encoder and
+     * decoders the new one starts from; another account's is as unknown as a missing one (404).
+     */
+    public FaceModel create(UUID ownerId, String name, UUID faceSetA, UUID faceSetB, String preset, Limits limits,
+            UUID startFrom) {
         if (faceSetA == null) {
             throw ProblemException.invalid("faceSetA", "Choose the face set of person A.");
         }
@@ -72,6 +92,7 @@ public class ModelService {
             }
         }
         Preset values = presets.get(preset);
+        FaceModel source = startFrom == null ? null : warmStartSource(ownerId, startFrom, preset);
         FaceModel model = new FaceModel();
         model.ownerId = ownerId;
         model.name = name == null || name.isBlank() ? a.name + " ⇄ " + b.name : VideoName.requiredLabel(name);
@@ -87,9 +108,39 @@ public class ModelService {
         apply(model, limits);
         model.status = FaceModel.Status.QUEUED;
         cap.checkRoom(ownerId, LimitedAction.TRAIN);
+        if (source != null) {
+            model.warmStartFrom = source.id;
+            model.warmStartName = source.name;
+            model.warmStartIteration = source.checkpointIteration;
+            model.warmStartKey = copy(source.checkpointKey);
+        }
         models.persist(model);
         start(model);
         return model;
+    }
+
+    private FaceModel warmStartSource(UUID ownerId, UUID id, String preset) {
+        FaceModel source = models.requireOwned(ownerId, id);
+        if (!source.preset.equals(preset)) {
+            throw ProblemException.invalid("startFrom", "\"" + source.name + "\" was trained with the " + source.preset
+                    + " preset; a model can only start from one of the same preset (" + preset + ").");
+        }
+        if (source.checkpointKey == null) {
+            throw ProblemException.invalid("startFrom", "\"" + source.name + "\" has no checkpoint to start from yet.");
+        }
+        return source;
+    }
+
+    /** A copy of a checkpoint, so the new model keeps its start whatever becomes of the old one. */
+    private String copy(String key) {
+        try (InputStream in = blobs.open(key)) {
+            String copied = blobs.put(in);
+            // Rolled back: the copy goes too.
+            blobDeletions.onRollback(copied);
+            return copied;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not copy the checkpoint to start from", e);
+        }
     }
 
     public FaceModel stop(UUID ownerId, UUID id) {

@@ -123,6 +123,13 @@ public class TrainJobHandler implements JobHandler {
                 try (InputStream in = blobs.open(model.checkpointKey)) {
                     Checkpoint.read(trainer, in);
                 }
+            } else if (model.warmStartKey != null) {
+                // Weights only: the new pair's iterations, optimiser state and schedule start from zero.
+                try (InputStream in = blobs.open(model.warmStartKey)) {
+                    long at = Checkpoint.readWeights(trainer.network(), trainer.manager(), in);
+                    LOG.infof("Model %s: starts from the weights of %s (iteration %d)", model.id,
+                            model.warmStartFrom, at);
+                }
             }
             long resumedAt = trainer.iteration();
             if (resumedAt > 0) {
