@@ -1,6 +1,6 @@
 /**
  * Svelte stores over the job store in `jobs.ts`, for components: `$jobList`,
- * `$streamStatus`, `$(latestJob('TRAIN', id))`. Each store subscribes to the job
+ * `$streamStatus`, `$activeJobs`. Each store subscribes to the job
  * store only while a component reads it, so a page that goes takes nothing along.
  */
 import { onDestroy } from 'svelte'
@@ -8,9 +8,7 @@ import { derived, readable, type Readable } from 'svelte/store'
 import { isActive, type Job } from '../api/model/job.ts'
 import {
   currentJobs,
-  latestJobFor,
   streamState,
-  subjectName,
   subscribeEvent,
   subscribeJobs,
   type StreamEventListener,
@@ -32,18 +30,7 @@ export const streamStatus: Readable<StreamState> = readable(streamState(), (set)
   return subscribeJobs(() => set(streamState()))
 })
 
-/** The newest job of `type` on `subjectId` (e.g. a model's TRAIN job), or undefined. */
-export function latestJob(type: string, subjectId: string | number): Readable<Job | undefined> {
-  return readable<Job | undefined>(latestJobFor(type, subjectId), (set) => {
-    set(latestJobFor(type, subjectId))
-    return subscribeJobs(() => set(latestJobFor(type, subjectId)))
-  })
-}
 
-/** What the jobs panel calls a subject, as pages named it (see `nameSubject`). */
-export function subjectLabel(subjectId: string | number | null): Readable<string | undefined> {
-  return readable<string | undefined>(subjectName(subjectId), (set) => subscribeJobs(() => set(subjectName(subjectId))))
-}
 
 /**
  * Calls `listener` with the live stream's events named `name` (e.g. a model's
