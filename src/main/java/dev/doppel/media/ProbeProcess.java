@@ -70,7 +70,10 @@ public class ProbeProcess {
                 "file:" + file.toAbsolutePath());
         Process process;
         try {
-            process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            libraryPath(builder);
+            process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the video probe " + executable() + ": " + e.getMessage(), e);
         }
@@ -93,6 +96,10 @@ public class ProbeProcess {
             }
             if (stdout == null) {
                 throw new RejectedMediaException(UNREADABLE + " It holds more packets than any video we accept.");
+            }
+            if (exit == 126 || exit == 127) {
+                // The shell could not run the probe at all (missing file or shared library): our fault, not the file's.
+                throw new IllegalStateException("The video probe " + executable() + " cannot run: " + stderr);
             }
             if (exit != 0) {
                 if (stderr.contains("Cannot allocate memory")) {
@@ -128,6 +135,20 @@ public class ProbeProcess {
             return over && cap == MAX_OUTPUT ? null : buffer.toByteArray();
         } catch (IOException e) {
             return new byte[0];
+        }
+    }
+
+    /**
+     * The bundled ffprobe finds FFmpeg's libraries beside it through its RUNPATH, but those libraries need libva,
+     * which JavaCPP also ships beside them and which they look for only on the system's path: without this, the
+     * probe runs only where Debian's libva2 happens to be installed (the JVM finds them because JavaCPP preloads).
+     */
+    private void libraryPath(ProcessBuilder builder) {
+        Path dir = Path.of(executable()).toAbsolutePath().getParent();
+        if (dir != null) {
+            String existing = builder.environment().get("LD_LIBRARY_PATH");
+            builder.environment().put("LD_LIBRARY_PATH",
+                    existing == null || existing.isEmpty() ? dir.toString() : dir + ":" + existing);
         }
     }
 

@@ -95,4 +95,17 @@ class VideoProbeTests {
                     .isInstanceOf(RejectedMediaException.class);
         }
     }
+
+    /**
+     * A probe that cannot start (here a missing file; on a machine without libva2 it was the bundled ffprobe's
+     * libraries) is the server's fault: it must not tell the user that their video is not a video.
+     */
+    @Test
+    void aProbeThatCannotRunIsNotBlamedOnTheFile() throws Exception {
+        VideoProbe broken = new VideoProbe(new ProbeProcess(java.util.Optional.of(tmp.resolve("no-ffprobe").toString()),
+                java.time.Duration.ofSeconds(10), 1L << 30));
+        Path clip = TestMedia.gridClips().get(0);
+        assertThatThrownBy(() -> broken.probe(clip)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot run");
+    }
 }
