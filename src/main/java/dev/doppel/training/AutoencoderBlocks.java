@@ -62,11 +62,24 @@ public final class AutoencoderBlocks {
 
     /** Conv 3×3 to 4·C channels, LeakyReLU, pixel shuffle ×2: C channels at twice the size. */
     static Block upscale(int channels) {
-        return new SequentialBlock()
-                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
-                        .setFilters(channels * 4).build())
-                .add(Activation.leakyReluBlock(LEAK))
-                .add(new LambdaBlock(x -> new NDList(pixelShuffle(x.singletonOrThrow(), 2)), "pixel-shuffle"));
+        return new Upscale(channels);
+    }
+
+    /** An upscale block, a type of its own so that {@link IcnrInit} can find its convolution. */
+    static final class Upscale extends SequentialBlock {
+        private final Conv2d conv;
+
+        Upscale(int channels) {
+            conv = Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
+                    .setFilters(channels * 4).build();
+            add(conv);
+            add(Activation.leakyReluBlock(LEAK));
+            add(new LambdaBlock(x -> new NDList(pixelShuffle(x.singletonOrThrow(), 2)), "pixel-shuffle"));
+        }
+
+        Conv2d conv() {
+            return conv;
+        }
     }
 
     /**

@@ -16,7 +16,10 @@ public record Preset(String name, String description, int inputSize, List<Intege
         @Schema(description = "Steps over which the learning rate climbs to its peak (0: none)")
         int warmupIterations,
         @Schema(description = "How much more the eyes and the mouth count in the loss (1 or 0: no more than the rest)")
-        double featureWeight) {
+        double featureWeight,
+        @Schema(description = "Start each upscale's sub-pixel convolution as a nearest-neighbour upscale (ICNR), "
+                + "which keeps the early output free of checkerboard noise")
+        boolean icnr) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

@@ -48,7 +48,10 @@ public final class QualityMeasures {
         }
     }
 
-    /** Mean SSIM of held-out faces against their reconstruction by their own decoder (0 with no faces). */
+    /**
+     * Mean SSIM, inside each face's mask, of held-out faces against their reconstruction by their own decoder (0
+     * with no faces).
+     */
     private static double ssim(ModelRenderer renderer, List<Mat[]> faces, boolean sideA) {
         if (faces.isEmpty()) {
             return 0;
@@ -57,7 +60,7 @@ public final class QualityMeasures {
         List<Mat> rebuilt = renderer.render(images, sideA);
         double sum = 0;
         for (int i = 0; i < images.size(); i++) {
-            sum += Ssim.of(images.get(i), rebuilt.get(i));
+            sum += Ssim.of(images.get(i), rebuilt.get(i), faces.get(i)[1]);
             rebuilt.get(i).close();
         }
         return sum / images.size();

@@ -45,7 +45,8 @@ public record QualityReport(Identity identity, Reconstruction reconstruction, Fl
         }
     }
 
-    @Schema(name = "QualityReconstruction")
+    @Schema(name = "QualityReconstruction", description = "SSIM, inside the face mask, of each decoder's "
+            + "reconstruction of its own person's held-out faces")
     public record Reconstruction(double ssimA, double ssimB, int facesA, int facesB) {
     }
 

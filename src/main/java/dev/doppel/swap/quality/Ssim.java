@@ -7,7 +7,8 @@ import org.bytedeco.opencv.opencv_core.Size;
 
 /**
  * Structural similarity (Wang et al. 2004) with the usual 11 × 11 Gaussian window (σ 1.5) and constants for
- * 8-bit images, averaged over the picture and its colour channels. 1 means identical.
+ * 8-bit images, averaged over the picture (or the pixels inside a mask) and its colour channels. 1 means
+ * identical.
  */
 public final class Ssim {
 
@@ -18,6 +19,15 @@ public final class Ssim {
     }
 
     public static double of(Mat a, Mat b) {
+        return of(a, b, null);
+    }
+
+    /**
+     * SSIM over the pixels where {@code mask} (8-bit, one channel, same size; null: everywhere) is not 0. A face
+     * decoder is trained only inside the face's mask and a swap shows only that part: what it makes of the
+     * background is never learned and never seen, and would otherwise weigh as much as the eyes.
+     */
+    public static double of(Mat a, Mat b, Mat mask) {
         try (Mat x = new Mat(); Mat y = new Mat(); Mat muX = new Mat(); Mat muY = new Mat(); Mat xx = new Mat();
                 Mat yy = new Mat(); Mat xy = new Mat(); Mat muXX = new Mat(); Mat muYY = new Mat(); Mat muXY = new Mat();
                 Mat num = new Mat(); Mat den = new Mat(); Mat t = new Mat(); Mat map = new Mat()) {
@@ -48,7 +58,7 @@ public final class Ssim {
             t.convertTo(t, -1, 1, C2);
             opencv_core.multiply(den, t, den);
             opencv_core.divide(num, den, map);
-            var mean = opencv_core.mean(map);
+            var mean = mask == null ? opencv_core.mean(map) : opencv_core.mean(map, mask);
             int channels = a.channels();
             double sum = 0;
             for (int c = 0; c < channels; c++) {
