@@ -14,7 +14,7 @@ describe('reportWords', () => {
     expect(words.reconstruction).toEqual({
       a: '0.83',
       b: '0.79',
-      note: 'How closely each decoder redraws its own person (structural similarity, 1 is identical): 1,500 faces of person A, 1,400 of person B.',
+      note: "How closely each decoder redraws its own person's face, inside the face mask (structural similarity, 1 is identical): 1,500 faces of person A, 1,400 of person B.",
     })
     expect(words.flicker).toEqual({ swapped: '3.2', source: '2.5', note: FLICKER_NOTE })
   })
@@ -33,6 +33,13 @@ describe('reportWords', () => {
     expect(words.identity.share).toBeUndefined()
     expect(words.identity.instead).toMatch(/^Not measurable\. The recogniser cannot tell/)
     expect(words.identity.controls).toBe("Controls: person A's own faces 2 % · a blurred copy of person A 3 %")
+  })
+
+  it('says no blurred copy was needed when the swap is as sharp as the source', () => {
+    const report = qualityReport()
+    report.identity = { ...report.identity, blurSigma: 0, blurredSourceAsTarget: 0.02 }
+    const words = reportWords(report, { a: 'Anna', b: 'Ben' })
+    expect(words.identity.controls).toBe("Controls: Anna's own faces 2 % · no blurred copy needed (the swap is no softer than Anna's faces)")
   })
 
   it('gives no figure for a report made with the old two-way vote', () => {

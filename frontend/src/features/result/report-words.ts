@@ -47,7 +47,7 @@ export function reportWords(report: QualityReport, names: PeopleNames): ReportWo
       controls:
         legacy || !isNumber(id.sourceAsTarget)
           ? ''
-          : `Controls: ${source}'s own faces ${percent(id.sourceAsTarget)} · a blurred copy of ${source} ${percent(id.blurredSourceAsTarget)}`,
+          : `Controls: ${source}'s own faces ${percent(id.sourceAsTarget)} · ${blurredControl(id.blurSigma, id.blurredSourceAsTarget, source)}`,
       note: legacy
         ? ''
         : `A face recogniser that knows only ${target}'s training faces looked at ${faces(id.swappedFaces)} swapped faces. ` +
@@ -59,7 +59,7 @@ export function reportWords(report: QualityReport, names: PeopleNames): ReportWo
       a: decimals(rec.ssimA, 2),
       b: decimals(rec.ssimB, 2),
       note:
-        `How closely each decoder redraws its own person (structural similarity, 1 is identical): ` +
+        `How closely each decoder redraws its own person's face, inside the face mask (structural similarity, 1 is identical): ` +
         `${faces(rec.facesA)} faces of ${person('A')}, ${faces(rec.facesB)} of ${person('B')}.`,
     },
     flicker: { swapped: decimals(fl.swapped, 1), source: decimals(fl.source, 1), note: FLICKER_NOTE },
@@ -69,6 +69,16 @@ export function reportWords(report: QualityReport, names: PeopleNames): ReportWo
 /** Why the report is not shown: not made yet (409), or the failure in words. */
 export function reportErrorText(error: unknown): string {
   return error instanceof ApiError && error.status === 409 ? 'The report is not ready yet.' : `Could not load the report. ${messageOf(error)}`
+}
+
+/**
+ * The second control. Its blur matches the swap's sharpness; a swap at least as sharp as the source (noise is
+ * sharp too) needs no blur, and the control is then the source's own faces again, which the words say.
+ */
+function blurredControl(sigma: number, share: number, source: string): string {
+  return sigma > 0
+    ? `a blurred copy of ${source} ${percent(share)}`
+    : `no blurred copy needed (the swap is no softer than ${source}'s faces)`
 }
 
 function isNumber(value: number | null | undefined): value is number {

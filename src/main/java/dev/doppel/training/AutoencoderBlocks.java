@@ -42,7 +42,7 @@ public final class AutoencoderBlocks {
         encoder.add(Linear.builder().setUnits((long) start * start * channels).build());
         encoder.add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().reshape(-1, channels, start, start)),
                 "reshape"));
-        encoder.add(upscale(channels / 2));
+        encoder.add(upscale(channels / 2, preset.icnr()));
         return encoder;
     }
 
@@ -51,7 +51,7 @@ public final class AutoencoderBlocks {
         int channels = preset.encoderFilters().get(preset.encoderFilters().size() - 1) / 2;
         for (int i = 0; i < preset.decoderUpscales(); i++) {
             channels /= 2;
-            decoder.add(upscale(channels));
+            decoder.add(upscale(channels, preset.icnr()));
         }
         decoder.add(Conv2d.builder().setKernelShape(new Shape(5, 5)).optPadding(new Shape(2, 2))
                 .setFilters(LAST_CONV_CHANNELS).build());
@@ -60,18 +60,24 @@ public final class AutoencoderBlocks {
         return decoder;
     }
 
-    /** Conv 3×3 to 4·C channels, LeakyReLU, pixel shuffle ×2: C channels at twice the size. */
-    static Block upscale(int channels) {
-        return new Upscale(channels);
+    /**
+     * Conv 3×3 to 4·C channels, LeakyReLU, pixel shuffle ×2: C channels at twice the size; with {@code icnr} the
+     * convolution starts as a nearest-neighbour upscale ({@link IcnrInitializer}).
+     */
+    static Block upscale(int channels, boolean icnr) {
+        return new Upscale(channels, icnr);
     }
 
-    /** An upscale block, a type of its own so that {@link IcnrInit} can find its convolution. */
+    /** An upscale block, a type of its own so that tests can find its convolution. */
     static final class Upscale extends SequentialBlock {
         private final Conv2d conv;
 
-        Upscale(int channels) {
+        Upscale(int channels, boolean icnr) {
             conv = Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
                     .setFilters(channels * 4).build();
+            if (icnr) {
+                conv.setInitializer(new IcnrInitializer(), ai.djl.nn.Parameter.Type.WEIGHT);
+            }
             add(conv);
             add(Activation.leakyReluBlock(LEAK));
             add(new LambdaBlock(x -> new NDList(pixelShuffle(x.singletonOrThrow(), 2)), "pixel-shuffle"));

@@ -56,10 +56,6 @@ public final class AutoencoderTrainer implements AutoCloseable {
         this.trainer = model.newTrainer(config);
         Shape input = new Shape(preset.batchSize(), 3, preset.inputSize(), preset.inputSize());
         trainer.initialize(input, input);
-        if (preset.icnr()) {
-            // A resumed or warm-started model overwrites these with its checkpoint's weights.
-            IcnrInit.apply(net);
-        }
         int s = preset.inputSize();
         this.featureWeights = preset.featureWeight() > 1
                 ? trainer.getManager().create(FeatureWeights.forAlignedFaces(s, preset.featureWeight()),
