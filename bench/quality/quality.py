@@ -78,7 +78,9 @@ def main():
 
     api = Api(args.base)
     api.up()
-    api.sign_up(f"bench-{int(time.time())}@example.com", "bench-password-1")
+    email = f"bench-{int(time.time())}@example.com"
+    api.sign_up(email, "bench-password-1")
+    print(f"account: {email} (password bench-password-1), to look at the results in the browser afterwards")
     video_a = api.upload(args.clip_a)["id"]
     video_b = api.upload(args.clip_b)["id"]
     sets = {}

@@ -40,6 +40,8 @@ describe('reportWords', () => {
     report.identity = { ...report.identity, blurSigma: 0, blurredSourceAsTarget: 0.02 }
     const words = reportWords(report, { a: 'Anna', b: 'Ben' })
     expect(words.identity.controls).toBe("Controls: Anna's own faces 2 % · no blurred copy needed (the swap is no softer than Anna's faces)")
+    expect(words.identity.note).toContain('when the swap is softer')
+    expect(reportWords(qualityReport(), {}).identity.note).not.toContain('when the swap is softer')
   })
 
   it('gives no figure for a report made with the old two-way vote', () => {

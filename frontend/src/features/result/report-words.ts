@@ -53,7 +53,9 @@ export function reportWords(report: QualityReport, names: PeopleNames): ReportWo
         : `A face recogniser that knows only ${target}'s training faces looked at ${faces(id.swappedFaces)} swapped faces. ` +
           `A face passes when it is as close to ${target} as ${target}'s real unseen faces are, and farther than ${source}'s. ` +
           `The controls must stay low for the figure to mean anything: ${source}'s own faces (${faces(id.controlFaces)}), ` +
-          `and the same blurred to the swap's sharpness, so that a smear cannot pass.`,
+          (id.blurSigma > 0
+            ? `and the same blurred to the swap's sharpness, so that a smear cannot pass.`
+            : `and the same blurred to the swap's sharpness when the swap is softer, so that a smear cannot pass.`),
     },
     reconstruction: {
       a: decimals(rec.ssimA, 2),
