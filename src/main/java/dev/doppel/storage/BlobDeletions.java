@@ -22,32 +22,29 @@ public class BlobDeletions {
     TransactionSynchronizationRegistry transactions;
 
     public void afterCommit(String... keys) {
-        // Keys may be null (a video deleted before its thumbnail was made); List.of would refuse them.
-        List<String> toDelete = java.util.Arrays.stream(keys).filter(java.util.Objects::nonNull).toList();
+        List<String> toDelete = present(keys);
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             toDelete.forEach(blobs::deleteQuietly);
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    toDelete.forEach(blobs::deleteQuietly);
-                }
-            }
-        });
+        deleteWhenDone(toDelete, true);
     }
 
     /** Deletes blobs written for rows of the running transaction if it does not commit (nothing left behind). */
     public void onRollback(String... keys) {
-        List<String> toDelete = java.util.Arrays.stream(keys).filter(java.util.Objects::nonNull).toList();
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             return;
         }
+        deleteWhenDone(present(keys), false);
+    }
+
+    /** Keys may be null (a video deleted before its thumbnail was made); List.of would refuse them. */
+    private static List<String> present(String... keys) {
+        return java.util.Arrays.stream(keys).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Deletes {@code keys} once the running transaction ends: if it committed ({@code committed}) or if not. */
+    private void deleteWhenDone(List<String> keys, boolean committed) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -55,8 +52,8 @@ public class BlobDeletions {
 
             @Override
             public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    toDelete.forEach(blobs::deleteQuietly);
+                if ((status == Status.STATUS_COMMITTED) == committed) {
+                    keys.forEach(blobs::deleteQuietly);
                 }
             }
         });
