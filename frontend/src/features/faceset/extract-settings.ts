@@ -1,7 +1,5 @@
-/** The "Extract again" form's rules: the limits, the choices offered, reading the fields, placing errors. */
-import { ApiError, fieldName } from '../../api/http.ts'
+/** The "Extract again" form's rules: the limits, the choices offered, reading the fields. */
 import type { Detector, FaceCapabilities, FaceSet, MaskName } from '../../api/model/faceset.ts'
-import { messageOf } from '../../ui/form.ts'
 
 /** The settings' limits, as the server checks them. */
 export const EXTRACT_LIMITS = {
@@ -12,10 +10,8 @@ export const EXTRACT_LIMITS = {
 
 export type NumberSetting = keyof typeof EXTRACT_LIMITS
 
-/** The form's fields in order: where errors go and which gets focus first. */
-export const EXTRACT_FIELDS = ['everyNthFrame', 'minFaceSize', 'maxFacesPerFrame', 'detector', 'mask'] as const
-
-export type ExtractField = (typeof EXTRACT_FIELDS)[number]
+/** The form's fields, by the names the API gives them. */
+export type ExtractField = NumberSetting | 'detector' | 'mask'
 
 /** Detectors offered when the server's list could not be loaded. */
 const FALLBACK_DETECTORS: Detector[] = ['haar', 'lbp', 'yunet']
@@ -51,20 +47,4 @@ export function readWholeNumber(value: number | null | undefined, badInput: bool
 /** The fields' values shown for a set's settings. */
 export function settingsOf(faceSet: FaceSet): Record<NumberSetting, number> {
   return { everyNthFrame: faceSet.everyNthFrame, minFaceSize: faceSet.minFaceSize, maxFacesPerFrame: faceSet.maxFacesPerFrame }
-}
-
-/**
- * Where a refusal shows: violations under their field (several on one field, one per line), those of other
- * fields and any other failure in the form's alert.
- */
-export function placeErrors(error: unknown): { fields: Partial<Record<ExtractField, string>>; form: string } {
-  const fields: Partial<Record<ExtractField, string>> = {}
-  if (!(error instanceof ApiError) || error.violations.length === 0) return { fields, form: messageOf(error) }
-  const loose: string[] = []
-  for (const violation of error.violations) {
-    const name = fieldName(violation.field) as ExtractField
-    if (!(EXTRACT_FIELDS as readonly string[]).includes(name)) loose.push(violation.message)
-    else fields[name] = fields[name] ? `${fields[name]}\n${violation.message}` : violation.message
-  }
-  return { fields, form: loose.join('\n') }
 }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError } from '../../api/http.ts'
 import type { FaceSet } from '../../api/model/faceset.ts'
 import { choosePair, choosePreset, faceSetHint, keepApart, presetHint, presetList } from './choices.ts'
-import { describedBy, placeError, readModelInput, type ModelInput } from './form-check.ts'
+import { readModelInput, type ModelInput } from './form-check.ts'
 import { faceSetOptionLabel, faceSetOptions, faceSetsWaiting, isUsableFaceSet } from './usable.ts'
 
 function faceSet(id: string, status: FaceSet['status'] = 'READY', faceCount = 40): FaceSet {
@@ -95,17 +94,5 @@ describe('what the form checks before sending', () => {
     expect(errors({ targetLoss: '1' }).targetLoss).toBe('Enter a loss between 0 and 1, e.g. 0.03, or leave it empty.')
     expect(errors({ targetLoss: '0' }).targetLoss).toBeDefined()
     expect(errors({ targetLoss: 'low' }).targetLoss).toBeDefined()
-  })
-
-  it('puts the server\'s violations under their fields and the rest in the alert', () => {
-    const refusal = new ApiError({ status: 400, title: 'Bad Request', detail: 'Invalid.', violations: [
-      { field: 'create.body.faceSetB', message: 'Unknown face set.' },
-      { field: 'create.body.faceSetB', message: 'Still extracting.' },
-      { field: 'create.body.other', message: 'Something else.' },
-    ] })
-    expect(placeError(refusal)).toEqual({ errors: { faceSetB: 'Unknown face set.\nStill extracting.' }, alert: 'Something else.' })
-    expect(placeError(new ApiError({ status: 409, title: 'Conflict', detail: 'Too many models.' }))).toEqual({ errors: {}, alert: 'Too many models.' })
-    expect(describedBy('model-name', false, undefined)).toBeUndefined()
-    expect(describedBy('model-preset', true, 'Wrong.')).toBe('model-preset-hint model-preset-error')
   })
 })

@@ -1,12 +1,9 @@
 /** What the browser checks in the "Train a model" form before sending it (the server checks it all again). */
-import { ApiError, fieldName } from '../../api/http.ts'
 import type { CreateModelRequest } from '../../api/model/model.ts'
-import { messageOf } from '../../ui/form.ts'
 import { DEFAULT_PRESET } from '../model-meta.ts'
 
-/** The form's fields, by the names the API gives them, in the order they appear (focus goes to the first wrong). */
-export const MODEL_FIELDS = ['faceSetA', 'faceSetB', 'preset', 'startFrom', 'name', 'maxIterations', 'targetLoss'] as const
-export type ModelField = (typeof MODEL_FIELDS)[number]
+/** The form's fields, by the names the API gives them. */
+export type ModelField = 'faceSetA' | 'faceSetB' | 'preset' | 'startFrom' | 'name' | 'maxIterations' | 'targetLoss'
 export type FieldErrors = Partial<Record<ModelField, string>>
 
 export interface ModelInput {
@@ -58,29 +55,4 @@ export function readModelInput(input: ModelInput):
     }
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, body }
-}
-
-/**
- * Where the server's refusal shows: each violation under its field (several on separate lines), those of other
- * fields and any other error in the form's alert.
- */
-export function placeError(error: unknown): { errors: FieldErrors; alert: string | undefined } {
-  if (!(error instanceof ApiError) || error.violations.length === 0) return { errors: {}, alert: messageOf(error) }
-  const errors: FieldErrors = {}
-  const loose: string[] = []
-  for (const violation of error.violations) {
-    const name = fieldName(violation.field)
-    if (!(MODEL_FIELDS as readonly string[]).includes(name)) loose.push(violation.message)
-    else {
-      const field = name as ModelField
-      errors[field] = errors[field] ? `${errors[field]}\n${violation.message}` : violation.message
-    }
-  }
-  return { errors, alert: loose.length > 0 ? loose.join('\n') : undefined }
-}
-
-/** A field's `aria-describedby`: its hint, and its error while it shows one. */
-export function describedBy(id: string, hasHint: boolean, error: string | undefined): string | undefined {
-  const ids = [hasHint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean)
-  return ids.length > 0 ? ids.join(' ') : undefined
 }

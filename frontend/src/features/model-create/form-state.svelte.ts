@@ -1,10 +1,22 @@
-/** What the "Train a model" form holds: the choices, the limits as typed, the errors, and whether it is sending. */
+/** What the "Train a model" form holds: the choices and the limits as typed, and, as every form, its errors and whether it is sending. */
 import type { FaceSet, FaceSetId } from '../../api/model/faceset.ts'
 import type { CreateModelRequest, Preset } from '../../api/model/model.ts'
+import { FormState } from '../../ui/form-state.svelte.ts'
 import { choosePair, choosePreset, keepApart, presetList, type Pair } from './choices.ts'
-import { placeError, readModelInput, type FieldErrors, type ModelField } from './form-check.ts'
+import { readModelInput, type ModelField } from './form-check.ts'
 
-export class ModelForm {
+/** Each field's input, in the order of the page: focus goes to the first with an error. */
+const MODEL_INPUTS: Record<ModelField, string> = {
+  faceSetA: 'model-faceset-a',
+  faceSetB: 'model-faceset-b',
+  preset: 'model-preset',
+  startFrom: 'model-start-from',
+  name: 'model-name',
+  maxIterations: 'model-max-iterations',
+  targetLoss: 'model-target-loss',
+}
+
+export class ModelForm extends FormState<ModelField> {
   a = $state('')
   b = $state('')
   preset = $state('')
@@ -14,14 +26,15 @@ export class ModelForm {
   maxIterations = $state('')
   maxIterationsBadInput = false
   targetLoss = $state('')
-  errors = $state<FieldErrors>({})
-  alert = $state<string | undefined>()
-  busy = $state(false)
   /** Whether the user has picked face sets: a reload then keeps their choice. */
   #picked = false
   #wantedA: string | undefined
   /** The pair as last shown, to tell what a select changed from. */
   #last: Pair = { a: '', b: '' }
+
+  constructor() {
+    super(MODEL_INPUTS)
+  }
 
   /** Preselects person A (arrived from a face set's "Train a model with this face set"). */
   want(faceSetA: FaceSetId): void {
@@ -43,31 +56,20 @@ export class ModelForm {
   /** The user chose another face set for `side` (already in `a`/`b` through the select's binding). */
   picked(side: keyof Pair): void {
     this.#picked = true
-    this.clear(side === 'a' ? 'faceSetA' : 'faceSetB')
+    this.clearField(side === 'a' ? 'faceSetA' : 'faceSetB')
     const pair = keepApart({ a: this.a, b: this.b }, side, this.#last[side])
-    if (pair.a !== this.a || pair.b !== this.b) this.clear(side === 'a' ? 'faceSetB' : 'faceSetA')
+    if (pair.a !== this.a || pair.b !== this.b) this.clearField(side === 'a' ? 'faceSetB' : 'faceSetA')
     this.#set(pair)
   }
 
   swap(): void {
     this.#picked = true
-    this.clear('faceSetA')
-    this.clear('faceSetB')
+    this.clearField('faceSetA')
+    this.clearField('faceSetB')
     this.#set({ a: this.b, b: this.a })
   }
 
-  clear(field: ModelField): void {
-    if (!(field in this.errors)) return
-    const { [field]: _gone, ...rest } = this.errors
-    this.errors = rest
-  }
-
-  clearErrors(): void {
-    this.errors = {}
-    this.alert = undefined
-  }
-
-  /** The request body, or undefined after putting the errors under their fields. */
+  /** The request body, or undefined after showing what is wrong under the fields (focus goes to the first). */
   read(): CreateModelRequest | undefined {
     const result = readModelInput({
       faceSetA: this.a,
@@ -80,14 +82,8 @@ export class ModelForm {
       startFrom: this.startFrom,
     })
     if (result.ok) return result.body
-    this.errors = result.errors
+    this.fail(result.errors)
     return undefined
-  }
-
-  showError(error: unknown): void {
-    const placed = placeError(error)
-    this.errors = placed.errors
-    this.alert = placed.alert
   }
 
   /** Back to the defaults, as when the panel first opened. */
@@ -99,7 +95,7 @@ export class ModelForm {
     this.maxIterations = ''
     this.maxIterationsBadInput = false
     this.targetLoss = ''
-    this.clearErrors()
+    this.clear()
     this.#picked = false
     this.#wantedA = undefined
   }
