@@ -3,11 +3,11 @@
 # database and data folder in /tmp), signs up, uploads a clip of A and a clip of B (two GRID speakers), and for
 # each preset trains for MINUTES of wall time, stopping every EVERY minutes to swap the clip of A and read the
 # result's quality report (loss, held-out SSIM of each decoder, the identity figure with its two controls,
-# flicker). The last preset, `baseline`, is lite's recipe (a fixed learning rate of 5e-5, no warm-up, every pixel
-# weighed alike, no ICNR) written out here, so that a change to lite is measured against it in the same run; with
-# lite unchanged the two differ only by run-to-run noise. bench/quality/presets/ holds recipes tried and not
-# shipped (lite-warm: issue 16's warm-up, 5e-4 peak, eyes and mouth x3, ICNR).
-#   bench/quality/run.sh [minutes] [every] [presets]    defaults: 15 3 lite-warm,baseline
+# flicker). The last preset, `baseline`, is lite as it was before issue 16 (full width, a fixed learning rate of
+# 5e-5, random warp throughout) written out here, so that lite is measured against it in the same run.
+# bench/quality/presets/ holds recipes tried and not shipped (lite-warm: a 5e-4 peak, eyes and mouth x3, ICNR;
+# lite-half*: the half-width steps towards today's lite).
+#   bench/quality/run.sh [minutes] [every] [presets]    defaults: 15 3 lite,baseline
 #   DOPPEL_BENCH_PRESETS=dir   adds the presets in dir (NAME.json), to try a recipe without shipping it
 #   DOPPEL_BENCH_CLIPS="a.mp4 b.mp4"   other clips (A is swapped; B is the face it should get)
 # Needs the packaged app (`mvn -B package -DskipTests`); takes about (MINUTES + 2) per preset, plus 2 minutes.
@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 minutes="${1:-15}"
 every="${2:-3}"
-presets="${3:-lite-warm,baseline}"
+presets="${3:-lite,baseline}"
 read -r clip_a clip_b <<< "${DOPPEL_BENCH_CLIPS:-../shared/testdata/grid_man-light-shirt_sbwe5n.mp4 ../shared/testdata/grid_woman-green-top_lrwp9a.mp4}"
 
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "package first: mvn -B package -DskipTests" >&2; exit 1; }
@@ -26,7 +26,7 @@ cp bench/quality/presets/*.json "$work/presets/"
 cat > "$work/presets/baseline.json" <<'JSON'
 {
   "name": "baseline",
-  "description": "lite before issue 16: fixed learning rate, no warm-up, no feature weighting",
+  "description": "lite before issue 16: full width, fixed learning rate, random warp throughout",
   "inputSize": 64,
   "encoderFilters": [64, 128, 256, 512],
   "denseSize": 512,

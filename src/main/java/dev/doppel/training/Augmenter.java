@@ -14,7 +14,8 @@ import org.bytedeco.opencv.opencv_core.Size;
 /**
  * Augmentation as the desktop tools do it: the same colour jitter in LAB (lightness ±30 %, a and b ±8 %),
  * random rotation (±10°), zoom (±5 %), shift (±5 %) and flip (50 %) for the input and the target, and a random
- * warp — a 5×5 grid of points moved by normal noise of σ = 5/256 of the size — for the input only. The network therefore has to rebuild the unwarped face: it cannot
+ * warp — a 5×5 grid of points moved by normal noise of σ = 5/256 of the size — for the input only, in the iterations
+ * the preset warps (Preset#warps). The network therefore has to rebuild the unwarped face: it cannot
  * just copy pixels, it must learn what a face looks like.
  */
 public final class Augmenter {
@@ -33,8 +34,11 @@ public final class Augmenter {
         this.size = size;
     }
 
-    /** One training pair from a face and its mask (both size×size, 8-bit): warped input, target, mask. */
-    public Sample augment(Mat face, Mat mask, SplittableRandom random) {
+    /**
+     * One training pair from a face and its mask (both size×size, 8-bit): input, target, mask. The input is the
+     * target warped, or with {@code warp} false (a preset's {@link Preset#warps(long) schedule}) the target itself.
+     */
+    public Sample augment(Mat face, Mat mask, SplittableRandom random, boolean warp) {
         double angle = (random.nextDouble() * 2 - 1) * ROTATION;
         double scale = 1 + (random.nextDouble() * 2 - 1) * ZOOM;
         double tx = (random.nextDouble() * 2 - 1) * SHIFT * size;
@@ -55,7 +59,11 @@ public final class Augmenter {
                 opencv_core.flip(target, target, 1);
                 opencv_core.flip(targetMask, targetMask, 1);
             }
-            warp(target, input, random);
+            if (warp) {
+                warp(target, input, random);
+            } else {
+                target.copyTo(input);
+            }
             return new Sample(FaceTensors.chw(input), FaceTensors.chw(target), toPlane(targetMask));
         }
     }

@@ -25,6 +25,7 @@ public final class BatchFeeder implements AutoCloseable {
     private final Augmenter augmenter;
     private final int batchSize;
     private final int size;
+    private final Preset preset;
     private final LongFunction<SplittableRandom> randomFor;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "doppel-batches");
@@ -42,6 +43,7 @@ public final class BatchFeeder implements AutoCloseable {
         this.augmenter = new Augmenter(preset.inputSize());
         this.batchSize = preset.batchSize();
         this.size = preset.inputSize();
+        this.preset = preset;
         this.randomFor = randomFor;
     }
 
@@ -58,17 +60,18 @@ public final class BatchFeeder implements AutoCloseable {
 
     Batches prepare(long iteration) {
         SplittableRandom random = randomFor.apply(iteration);
-        return new Batches(iteration, side(sideA, random), side(sideB, random));
+        boolean warp = preset.warps(iteration);
+        return new Batches(iteration, side(sideA, random, warp), side(sideB, random, warp));
     }
 
-    private float[][] side(List<Mat[]> faces, SplittableRandom random) {
+    private float[][] side(List<Mat[]> faces, SplittableRandom random, boolean warp) {
         int plane = size * size;
         float[] inputs = new float[batchSize * 3 * plane];
         float[] targets = new float[batchSize * 3 * plane];
         float[] masks = new float[batchSize * plane];
         for (int i = 0; i < batchSize; i++) {
             Mat[] face = faces.get(random.nextInt(faces.size()));
-            Augmenter.Sample s = augmenter.augment(face[0], face[1], random);
+            Augmenter.Sample s = augmenter.augment(face[0], face[1], random, warp);
             System.arraycopy(s.input(), 0, inputs, i * 3 * plane, 3 * plane);
             System.arraycopy(s.target(), 0, targets, i * 3 * plane, 3 * plane);
             System.arraycopy(s.mask(), 0, masks, i * plane, plane);

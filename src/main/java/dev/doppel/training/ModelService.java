@@ -92,7 +92,7 @@ public class ModelService {
             }
         }
         Preset values = presets.get(preset);
-        FaceModel source = startFrom == null ? null : warmStartSource(ownerId, startFrom, preset);
+        FaceModel source = startFrom == null ? null : warmStartSource(ownerId, startFrom, preset, values);
         FaceModel model = new FaceModel();
         model.ownerId = ownerId;
         model.name = name == null || name.isBlank() ? a.name + " ⇄ " + b.name : VideoName.requiredLabel(name);
@@ -119,11 +119,18 @@ public class ModelService {
         return model;
     }
 
-    private FaceModel warmStartSource(UUID ownerId, UUID id, String preset) {
+    private FaceModel warmStartSource(UUID ownerId, UUID id, String preset, Preset values) {
         FaceModel source = models.requireOwned(ownerId, id);
         if (!source.preset.equals(preset)) {
             throw ProblemException.invalid("startFrom", "\"" + source.name + "\" was trained with the " + source.preset
                     + " preset; a model can only start from one of the same preset (" + preset + ").");
+        }
+        // A preset's file can change shape (lite did in issue 16; an operator may override one): its weights
+        // would then not fit, and the new model would fail only once its training started.
+        if (!presets.of(source).sameNetwork(values)) {
+            throw ProblemException.invalid("startFrom", "\"" + source.name + "\" was trained with an earlier version of "
+                    + "the " + preset + " preset, whose network is shaped differently; it cannot be a start for a new "
+                    + "model.");
         }
         if (source.checkpointKey == null) {
             throw ProblemException.invalid("startFrom", "\"" + source.name + "\" has no checkpoint to start from yet.");

@@ -19,7 +19,10 @@ public record Preset(String name, String description, int inputSize, List<Intege
         double featureWeight,
         @Schema(description = "Start each upscale's sub-pixel convolution as a nearest-neighbour upscale (ICNR), "
                 + "which keeps the early output free of checkerboard noise")
-        boolean icnr) {
+        boolean icnr,
+        @Schema(description = "How many iterations warp their input at random (absent: all, as faceswap does; 0: "
+                + "none; N: the first N, then none, as DeepFaceLab turns random warp off to sharpen)", nullable = true)
+        Integer warpIterations) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -44,6 +47,17 @@ public record Preset(String name, String description, int inputSize, List<Intege
         }
     }
 
+    /** Whether weights trained with {@code other} fit this preset's network (the recipe may differ). */
+    public boolean sameNetwork(Preset other) {
+        return inputSize == other.inputSize && encoderFilters.equals(other.encoderFilters)
+                && denseSize == other.denseSize;
+    }
+
+    /** Whether iteration {@code iteration} (from 1) warps its input. */
+    public boolean warps(long iteration) {
+        return warpIterations == null || iteration <= warpIterations;
+    }
+
     /** Feature maps are this wide where the encoder's convolutions end. */
     public int bottleneckSize() {
         return inputSize >> encoderFilters.size();
@@ -56,7 +70,8 @@ public record Preset(String name, String description, int inputSize, List<Intege
 
     private void validate(String file) {
         if (inputSize <= 0 || encoderFilters == null || encoderFilters.isEmpty() || denseSize <= 0 || batchSize <= 0
-                || learningRate <= 0 || warmupIterations < 0 || featureWeight < 0) {
+                || learningRate <= 0 || warmupIterations < 0 || featureWeight < 0
+                || (warpIterations != null && warpIterations < 0)) {
             throw new IllegalArgumentException("Preset " + file + " has a missing or non-positive field");
         }
         if (bottleneckSize() < 1 || (bottleneckSize() << encoderFilters.size()) != inputSize) {

@@ -145,6 +145,49 @@ class AutoencoderTrainerTests {
         assertThat(last).isLessThanOrEqualTo(first * 0.6);
     }
 
+    /**
+     * A preset's warp schedule: without a count every iteration warps its input (every shipped preset but lite);
+     * with N, the first N do and the rest train on the target itself; with 0, none do.
+     */
+    @Test
+    void theInputIsWarpedForThePresetsWarpIterationsOnly() throws Exception {
+        String json = Files.readString(PRESETS.resolve("tiny.json"));
+        Preset always = Preset.read(json.getBytes(), "tiny");
+        Preset first = Preset.read(json.replace("\"loss\": \"mae\"", "\"loss\": \"mae\", \"warpIterations\": 2")
+                .getBytes(), "tiny, warp for 2");
+        Preset never = Preset.read(json.replace("\"loss\": \"mae\"", "\"loss\": \"mae\", \"warpIterations\": 0")
+                .getBytes(), "tiny, no warp");
+        try (BatchFeeder a = feeder(always); BatchFeeder f = feeder(first); BatchFeeder n = feeder(never)) {
+            for (long iteration : new long[] { 1, 3 }) {
+                assertThat(warpedBy(a, iteration)).as("always, iteration %d", iteration).isGreaterThan(0.005);
+                assertThat(warpedBy(n, iteration)).as("never, iteration %d", iteration).isZero();
+            }
+            assertThat(warpedBy(f, 2)).as("first 2, iteration 2").isGreaterThan(0.005);
+            assertThat(warpedBy(f, 3)).as("first 2, iteration 3").isZero();
+        }
+        assertThatThrownBy(() -> Preset.read(json.replace("\"loss\": \"mae\"", "\"loss\": \"mae\", "
+                + "\"warpIterations\": -1").getBytes(), "bad")).hasMessageContaining("non-positive");
+    }
+
+    private static BatchFeeder feeder(Preset preset) {
+        return new BatchFeeder(facesA, facesB, preset, i -> new java.util.SplittableRandom(i));
+    }
+
+    /** Mean absolute difference of input and target over both sides' batches of {@code iteration}. */
+    private static double warpedBy(BatchFeeder feeder, long iteration) {
+        BatchFeeder.Batches batches = feeder.prepare(iteration);
+        return (meanAbsoluteDifference(batches.a()[0], batches.a()[1])
+                + meanAbsoluteDifference(batches.b()[0], batches.b()[1])) / 2;
+    }
+
+    private static double meanAbsoluteDifference(float[] x, float[] y) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            sum += Math.abs(x[i] - y[i]);
+        }
+        return sum / x.length;
+    }
+
     @Test
     void dssimPlusMseIsZeroForAPerfectReconstructionAndGrowsWithError() {
         try (NDManager m = NDManager.newBaseManager("PyTorch")) {

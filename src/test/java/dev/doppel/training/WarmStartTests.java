@@ -7,11 +7,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import dev.doppel.support.Accounts;
 import dev.doppel.support.Await;
 import dev.doppel.support.Uploads;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -24,7 +27,17 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class WarmStartTests {
 
-    static final int FIRST_ITERATIONS = 300;
+    @Inject
+    FaceModelRepository models;
+
+    /**
+     * Early training, where a start matters: by 300 iterations tiny is on its capacity's plateau for the first
+     * pair (0.066-0.076 over five runs), and the warm start's own plateau on the second pair (0.064) lay within
+     * that noise, so the test measured the two pairs' difficulty, not the start, and failed one run in five. At
+     * 180 (three runs) the warm start got there at iteration 30-50 of 60 and a fresh start ended at 0.120-0.146,
+     * against goals of 0.077-0.081.
+     */
+    static final int FIRST_ITERATIONS = 180;
     static final int WARM_ITERATIONS = FIRST_ITERATIONS / 3;
 
     @Test
@@ -76,6 +89,15 @@ class WarmStartTests {
         owner.request().contentType(ContentType.JSON).body(body).post("/api/models").then().statusCode(400)
                 .body("violations[0].field", org.hamcrest.Matchers.endsWith("startFrom"));
         assertThat(other.request().get("/api/models").then().extract().jsonPath().getList("id")).isEmpty();
+
+        // Made with an earlier version of the preset whose network had another shape: its weights would not fit.
+        QuarkusTransaction.requiringNew().run(() -> {
+            FaceModel model = models.findById(java.util.UUID.fromString(mine));
+            model.presetValues = model.presetValues.replace("\"denseSize\":128", "\"denseSize\":64");
+        });
+        owner.request().contentType(ContentType.JSON).body(body(sets, 20, mine)).post("/api/models").then()
+                .statusCode(400).body("violations[0].field", org.hamcrest.Matchers.endsWith("startFrom"))
+                .body("violations[0].message", org.hamcrest.Matchers.containsString("earlier version of the tiny"));
     }
 
     private static Map<String, Object> body(String[] sets, int iterations, String startFrom) {
@@ -92,10 +114,10 @@ class WarmStartTests {
                 .post("/api/models").then().statusCode(201).extract().path("id");
     }
 
-    /** The mean of both losses over the last 50 iterations (loss points come every 10). */
+    /** The mean of both losses over the last three points (loss points come every 10), as the warm start's is. */
     private static double finalLoss(Accounts.Session session, String model) {
         List<Map<String, Number>> points = losses(session, model);
-        return points.subList(points.size() - 5, points.size()).stream()
+        return points.subList(points.size() - 3, points.size()).stream()
                 .mapToDouble(p -> (p.get("lossA").doubleValue() + p.get("lossB").doubleValue()) / 2).average()
                 .orElseThrow();
     }

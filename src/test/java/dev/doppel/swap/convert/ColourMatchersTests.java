@@ -68,6 +68,26 @@ class ColourMatchersTests {
         }
     }
 
+    /** A soft render's small spread is mostly noise: rct moves its mean but widens it by at most half again. */
+    @Test
+    void rctDoesNotStretchASoftFacesSpreadIntoAMosaic() {
+        double[][] soft = { { 4, 0, 0 }, { 0, 3, 0 }, { 0, 0, 5 } };
+        try (Mat face = blob(FACE_MEAN, soft, 1); Mat target = blob(TARGET_MEAN, TARGET_MIX, 2);
+                Mat mask = circle(40)) {
+            Moments before = Moments.of(face, mask);
+            ColourMatchers.apply("rct", face, target, mask, mask);
+            Moments after = Moments.of(face, mask);
+            Moments wanted = Moments.of(target, mask);
+            for (int c = 0; c < 3; c++) {
+                assertThat(after.mean[c]).as("mean " + c).isCloseTo(wanted.mean[c], Offset.offset(4.0));
+                // Without the bound the spread would be the target's, 3-5 times the face's own.
+                assertThat(Math.sqrt(after.cov[c][c])).as("spread " + c)
+                        .isLessThan(Math.sqrt(wanted.cov[c][c]) * 0.6)
+                        .isLessThanOrEqualTo(Math.sqrt(before.cov[c][c]) * 1.5 * 1.25 + 1);
+            }
+        }
+    }
+
     @Test
     void histGivesTheTargetsDistributionOfEachChannel() {
         Stats s = run("hist");
