@@ -8,7 +8,7 @@ describe('reportWords', () => {
     const words = reportWords(qualityReport(), {})
     expect(words.identity.share).toBe('82 %')
     expect(words.identity.instead).toBe('')
-    expect(words.identity.ceiling).toBe("person B's own unseen faces: 95 % pass")
+    expect(words.identity.ceiling).toBe("person B's own unseen faces: 95 % pass, 88 % when as soft as the swap")
     expect(words.identity.controls).toBe("Controls: person A's own faces 2 % · a blurred copy of person A 3 %")
     expect(words.identity.note).toContain('looked at 60 swapped faces')
     expect(words.reconstruction).toEqual({
@@ -33,6 +33,22 @@ describe('reportWords', () => {
     expect(words.identity.share).toBeUndefined()
     expect(words.identity.instead).toMatch(/^Not measurable\. The recogniser cannot tell/)
     expect(words.identity.controls).toBe("Controls: person A's own faces 2 % · a blurred copy of person A 3 %")
+  })
+
+  it('says why a swap too soft to judge has no figure, and leaves the soft ceiling out of reports made before it', () => {
+    const report = qualityReport()
+    report.identity = {
+      ...report.identity, measurable: false, blurredTargetAsTarget: 0.04,
+      reason: 'The swapped faces are too soft to judge: the target’s own faces blurred to the same sharpness pass only 4 %. Train longer for a sharper swap.',
+    }
+    const words = reportWords(report, { a: 'Anna', b: 'Ben' })
+    expect(words.identity.share).toBeUndefined()
+    expect(words.identity.instead).toMatch(/^Not measurable\. The swapped faces are too soft to judge/)
+    expect(words.identity.ceiling).toBe("Ben's own unseen faces: 95 % pass, 4 % when as soft as the swap")
+    expect(words.identity.note).toContain("Ben's own unseen faces, blurred the same way, show the most a swap that soft can reach.")
+
+    report.identity = { ...report.identity, blurredTargetAsTarget: null }
+    expect(reportWords(report, { a: 'Anna', b: 'Ben' }).identity.ceiling).toBe("Ben's own unseen faces: 95 % pass")
   })
 
   it('says no blurred copy was needed when the swap is as sharp as the source', () => {

@@ -12,7 +12,10 @@ export interface ReportWords {
     target: string
     /** Why there is no figure (not measurable, an old report, no swapped faces); '' when there is one. */
     instead: string
-    /** How often the target's own unseen faces pass: the most a swap can hope for. */
+    /**
+     * How often the target's own unseen faces pass: the most a swap can hope for; and, blurred to the swap's
+     * sharpness, the most a swap that soft can reach (absent from reports made before it).
+     */
     ceiling: string
     /** The two controls, which must stay low: the source's own faces and a blurred copy of them. */
     controls: string
@@ -43,7 +46,7 @@ export function reportWords(report: QualityReport, names: PeopleNames): ReportWo
           : id.swappedFaces === 0
             ? 'No swapped faces to check.'
             : '',
-      ceiling: legacy || !isNumber(id.ceiling) ? '' : `${target}'s own unseen faces: ${percent(id.ceiling)} pass`,
+      ceiling: legacy || !isNumber(id.ceiling) ? '' : ceilingWords(target, id.ceiling, id.blurredTargetAsTarget),
       controls:
         legacy || !isNumber(id.sourceAsTarget)
           ? ''
@@ -55,7 +58,8 @@ export function reportWords(report: QualityReport, names: PeopleNames): ReportWo
           `The controls must stay low for the figure to mean anything: ${source}'s own faces (${faces(id.controlFaces)}), ` +
           (id.blurSigma > 0
             ? `and the same blurred to the swap's sharpness, so that a smear cannot pass.`
-            : `and the same blurred to the swap's sharpness when the swap is softer, so that a smear cannot pass.`),
+            : `and the same blurred to the swap's sharpness when the swap is softer, so that a smear cannot pass.`) +
+          ` ${target}'s own unseen faces, blurred the same way, show the most a swap that soft can reach.`,
     },
     reconstruction: {
       a: decimals(rec.ssimA, 2),
@@ -81,6 +85,12 @@ function blurredControl(sigma: number, share: number, source: string): string {
   return sigma > 0
     ? `a blurred copy of ${source} ${percent(share)}`
     : `no blurred copy needed (the swap is no softer than ${source}'s faces)`
+}
+
+/** "Ben's own unseen faces: 95 % pass, 88 % when as soft as the swap". */
+function ceilingWords(target: string, sharp: number, soft: number | null | undefined): string {
+  const own = `${target}'s own unseen faces: ${percent(sharp)} pass`
+  return isNumber(soft) ? `${own}, ${percent(soft)} when as soft as the swap` : own
 }
 
 function isNumber(value: number | null | undefined): value is number {

@@ -27,7 +27,8 @@ export function qualityReport(): QualityReport {
   return {
     identity: {
       target: 'B', method: 'verification', measurable: true, reason: null, swappedAsTarget: 0.823, swappedFaces: 60,
-      ceiling: 0.95, heldOutFaces: 40, sourceAsTarget: 0.02, blurredSourceAsTarget: 0.03, controlFaces: 75,
+      ceiling: 0.95, heldOutFaces: 40, sourceAsTarget: 0.02, blurredSourceAsTarget: 0.03, blurredTargetAsTarget: 0.88,
+      controlFaces: 75,
       blurSigma: 2.5, swapSharpness: 30.2,
     },
     reconstruction: { ssimA: 0.8312, ssimB: 0.79, facesA: 1500, facesB: 1400 },

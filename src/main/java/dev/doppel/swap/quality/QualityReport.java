@@ -30,7 +30,11 @@ public record QualityReport(Identity identity, Reconstruction reconstruction, Fl
             @Schema(description = "Control: share of the source's own faces that pass as the target")
             double sourceAsTarget,
             @Schema(description = "Control: share of the source's faces, blurred to the swap's sharpness, that pass")
-            double blurredSourceAsTarget, int controlFaces,
+            double blurredSourceAsTarget,
+            @Schema(description = "Share of the target's own unseen faces, blurred to the swap's sharpness, that "
+                    + "pass: the most a swap that soft can reach; below one half the figure is not measurable. "
+                    + "Null for reports made before it", nullable = true)
+            Double blurredTargetAsTarget, int controlFaces,
             @Schema(description = "The Gaussian sigma (px on a 64 px crop) that made the source as soft as the swap")
             double blurSigma,
             @Schema(description = "Mean sharpness (variance of the Laplacian) of the swapped faces")
@@ -40,7 +44,7 @@ public record QualityReport(Identity identity, Reconstruction reconstruction, Fl
 
         static Identity notMeasurable(String target, int swappedFaces, int heldOutFaces, int controlFaces,
                 String reason) {
-            return new Identity(target, VERIFICATION, false, reason, 0, swappedFaces, 0, heldOutFaces, 0, 0,
+            return new Identity(target, VERIFICATION, false, reason, 0, swappedFaces, 0, heldOutFaces, 0, 0, 0.0,
                     controlFaces, 0, 0);
         }
     }

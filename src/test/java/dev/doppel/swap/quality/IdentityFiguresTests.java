@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +20,8 @@ import dev.doppel.support.TestMedia;
 /**
  * The identity figure on real faces of GRID speakers, with synthetic stand-ins for swaps: the target's own
  * unseen faces pass, the source's faces and a blurred copy of them do not (a smear cannot pass as the target, the
- * failure the old two-way vote had), and two clips of the same man given as two people are "not measurable".
+ * failure the old two-way vote had), a swap too soft for even the target's own faces to pass is "not measurable"
+ * rather than 0 %, and so are two clips of the same man given as two people.
  */
 @Tag("no-database")
 class IdentityFiguresTests {
@@ -49,21 +52,73 @@ class IdentityFiguresTests {
     void theTargetsOwnUnseenFacesPassAndTheSourceAndItsBlurDoNot() {
         List<Mat> training = woman.subList(0, woman.size() * 3 / 5);
         List<Mat> heldOut = woman.subList(woman.size() * 3 / 5, woman.size());
-        // "Swapped" faces that are really the source, blurred: what a failed swap looks like.
-        List<Mat> smear = Sharpness.blurredAll(man, 3);
+        // "Swapped" faces that are really the source, a little blurred: a failed swap still sharp enough to judge.
+        List<Mat> smear = Sharpness.blurredAll(man, 1);
         try {
             QualityReport.Identity identity = IdentityFigures.measure("B", training, heldOut, man, smear);
 
-            assertThat(identity.measurable()).isTrue();
+            assertThat(identity.measurable()).as(identity.reason()).isTrue();
             assertThat(identity.ceiling()).as("the target's own unseen faces").isGreaterThanOrEqualTo(0.7);
             assertThat(identity.sourceAsTarget()).as("the source's faces").isLessThanOrEqualTo(0.1);
             assertThat(identity.blurredSourceAsTarget()).as("the source blurred to the swap's sharpness")
                     .isLessThanOrEqualTo(0.1);
-            assertThat(identity.blurSigma()).as("the source was blurred to match").isGreaterThan(1);
+            assertThat(identity.blurSigma()).as("the source was blurred to match").isBetween(0.7, 1.3);
+            assertThat(identity.blurredTargetAsTarget()).as("the target blurred to the swap's sharpness")
+                    .isGreaterThanOrEqualTo(IdentityFigures.MIN_SOFT_CEILING);
             assertThat(identity.swappedAsTarget()).as("a blurred source as the swap").isLessThanOrEqualTo(0.1);
             assertThat(identity.swappedFaces()).isEqualTo(smear.size());
         } finally {
             smear.forEach(Mat::close);
+        }
+    }
+
+    @Test
+    void aSwapTooSoftForEvenTheTargetsOwnFacesToPassIsNotMeasurable() {
+        List<Mat> training = woman.subList(0, woman.size() * 3 / 5);
+        List<Mat> heldOut = woman.subList(woman.size() * 3 / 5, woman.size());
+        // As soft as a 15-minute lite swap looks: the target's own faces that soft no longer pass either, so a
+        // 0 % would blame the identity for what is the blur.
+        List<Mat> smear = Sharpness.blurredAll(man, 3);
+        try {
+            QualityReport.Identity identity = IdentityFigures.measure("B", training, heldOut, man, smear);
+
+            assertThat(identity.measurable()).isFalse();
+            assertThat(identity.reason()).contains("too soft to judge");
+            assertThat(identity.blurredTargetAsTarget()).isLessThan(IdentityFigures.MIN_SOFT_CEILING);
+            assertThat(identity.ceiling()).as("sharp, the target's faces still pass").isGreaterThanOrEqualTo(0.7);
+            assertThat(identity.swappedAsTarget()).isLessThanOrEqualTo(0.1);
+        } finally {
+            smear.forEach(Mat::close);
+        }
+    }
+
+    @Test
+    void aSwapsGrainAndTheFramesOwnEdgesDoNotReadAsSharpness() {
+        // What a soft swap's crop holds: a blurred centre (the rendered face) with colour-matching grain on it,
+        // inside the frame's own jaw line and background, which stay sharp.
+        List<Mat> swapLike = new ArrayList<>();
+        List<Mat> mildBlur = Sharpness.blurredAll(man, 1.5);
+        Random random = new Random(7);
+        try {
+            for (Mat face : man) {
+                Mat crop = face.clone();
+                int border = face.cols() / 5;
+                try (Mat soft = Sharpness.blurred(face, 3); UByteIndexer out = crop.createIndexer();
+                        UByteIndexer in = soft.createIndexer()) {
+                    for (int y = border; y < face.rows() - border; y++) {
+                        for (int x = border; x < face.cols() - border; x++) {
+                            double grain = random.nextGaussian() * 6;
+                            out.put(y, x, (int) Math.max(0, Math.min(255, Math.round(in.get(y, x) + grain))));
+                        }
+                    }
+                }
+                swapLike.add(crop);
+            }
+            assertThat(Sharpness.mean(swapLike)).as("softer than the whole face blurred by 1.5")
+                    .isLessThan(Sharpness.mean(mildBlur));
+        } finally {
+            swapLike.forEach(Mat::close);
+            mildBlur.forEach(Mat::close);
         }
     }
 
