@@ -2,10 +2,13 @@
 import type { FaceModel } from '../../api/model/model.ts'
 import { formatCount } from '../../ui/format.ts'
 
-/** The account's models of `preset` that have a checkpoint, most trained first. */
+/**
+ * The account's models of `preset` that the server says a new model can start from (a checkpoint, and a network
+ * still shaped as the preset is today), most trained first.
+ */
 export function startingPoints(models: readonly FaceModel[], preset: string): FaceModel[] {
   return models
-    .filter((model) => model.preset === preset && model.checkpointIteration !== null)
+    .filter((model) => model.preset === preset && model.startable)
     .sort((a, b) => (b.checkpointIteration ?? 0) - (a.checkpointIteration ?? 0))
 }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -75,14 +76,18 @@ public class ModelResource {
             int plateauIterations, double plateauPercent,
             @Schema(description = "Its latest TRAIN job", nullable = true) UUID jobId, Instant createdAt,
             @Schema(description = "The model it started from; null when it started afresh", nullable = true)
-            WarmStart startedFrom) {
-        static ModelView of(FaceModel m) {
+            WarmStart startedFrom,
+            @Schema(description = "Whether a new model of its preset can start from it: it has a checkpoint and its "
+                    + "network is shaped as the preset's is today")
+            boolean startable) {
+        static ModelView of(FaceModel m, boolean startable) {
             return new ModelView(m.id, m.name, m.preset, m.faceSetA, m.faceSetB, m.status, m.message, m.device,
                     m.iterations, m.lossA, m.lossB, m.smoothedLoss, m.bestLoss, m.trainingSeconds, m.checkpointIteration,
                     m.previewIteration, m.targetLoss, m.maxIterations, m.maxMinutes, m.plateauIterations,
                     m.plateauPercent, m.jobId, m.createdAt,
                     m.warmStartFrom == null ? null
-                            : new WarmStart(m.warmStartFrom, m.warmStartName, m.warmStartIteration));
+                            : new WarmStart(m.warmStartFrom, m.warmStartName, m.warmStartIteration),
+                    startable);
         }
     }
 
@@ -120,20 +125,21 @@ public class ModelResource {
         FaceModel model = models.create(me.id(), request.name(), request.faceSetA(), request.faceSetB(),
                 request.preset() == null ? "lite" : request.preset(), request.limits(), request.startFrom());
         return Response.created(uri.getAbsolutePathBuilder().path(model.id.toString()).build())
-                .entity(ModelView.of(model)).build();
+                .entity(view(model)).build();
     }
 
     @GET
     @Operation(summary = "The caller's models, newest first")
     public List<ModelView> list() {
-        return models.list(me.id()).stream().map(ModelView::of).toList();
+        Predicate<FaceModel> startable = models.startable();
+        return models.list(me.id()).stream().map(m -> ModelView.of(m, startable.test(m))).toList();
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One model")
     public ModelView get(@PathParam("id") UUID id) {
-        return ModelView.of(models.get(me.id(), id));
+        return view(models.get(me.id(), id));
     }
 
     @GET
@@ -165,7 +171,7 @@ public class ModelResource {
     @APIResponse(responseCode = "200", description = "The model, stopping")
     @APIResponse(responseCode = "409", description = "It is not training")
     public ModelView stop(@PathParam("id") UUID id) {
-        return ModelView.of(models.stop(me.id(), id));
+        return view(models.stop(me.id(), id));
     }
 
     @POST
@@ -178,7 +184,7 @@ public class ModelResource {
             + " waiting or running")
     @RateLimited(LimitedAction.TRAIN)
     public ModelView resume(@PathParam("id") UUID id, CreateRequest limits) {
-        return ModelView.of(models.resume(me.id(), id, limits == null ? null : limits.limits()));
+        return view(models.resume(me.id(), id, limits == null ? null : limits.limits()));
     }
 
     @DELETE
@@ -188,5 +194,9 @@ public class ModelResource {
     public Response delete(@PathParam("id") UUID id) {
         models.delete(me.id(), id);
         return Response.noContent().build();
+    }
+
+    private ModelView view(FaceModel model) {
+        return ModelView.of(model, models.startable().test(model));
     }
 }

@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -127,7 +130,7 @@ public class ModelService {
         }
         // A preset's file can change shape (lite did in issue 16; an operator may override one): its weights
         // would then not fit, and the new model would fail only once its training started.
-        if (!presets.of(source).sameNetwork(values)) {
+        if (!fitsToday(source, values)) {
             throw ProblemException.invalid("startFrom", "\"" + source.name + "\" was trained with an earlier version of "
                     + "the " + preset + " preset, whose network is shaped differently; it cannot be a start for a new "
                     + "model.");
@@ -136,6 +139,25 @@ public class ModelService {
             throw ProblemException.invalid("startFrom", "\"" + source.name + "\" has no checkpoint to start from yet.");
         }
         return source;
+    }
+
+    /**
+     * Whether new models can start from each model, as the library shows it: it has a checkpoint, and its network
+     * is shaped as its preset's is today (each preset read once per predicate).
+     */
+    public Predicate<FaceModel> startable() {
+        List<String> names = presets.names();
+        Map<String, Preset> today = new HashMap<>();
+        return model -> {
+            if (model.checkpointKey == null || !names.contains(model.preset)) {
+                return false;
+            }
+            return fitsToday(model, today.computeIfAbsent(model.preset, presets::get));
+        };
+    }
+
+    private boolean fitsToday(FaceModel model, Preset today) {
+        return presets.of(model).sameNetwork(today);
     }
 
     /** A copy of a checkpoint, so the new model keeps its start whatever becomes of the old one. */

@@ -78,6 +78,7 @@ class WarmStartTests {
         String[] otherSets = Uploads.twoFaceSets(other, "grid_man-glasses_lbax4n.mp4", "grid_woman-green-top_lrwp9a.mp4");
         String mine = create(owner, sets, 20, null);
         awaitStatus(owner, mine, "COMPLETED");
+        owner.request().get("/api/models/" + mine).then().body("startable", org.hamcrest.Matchers.is(true));
 
         Map<String, Object> body = body(otherSets, 20, mine);
         other.request().contentType(ContentType.JSON).body(body).post("/api/models").then().statusCode(404)
@@ -98,6 +99,10 @@ class WarmStartTests {
         owner.request().contentType(ContentType.JSON).body(body(sets, 20, mine)).post("/api/models").then()
                 .statusCode(400).body("violations[0].field", org.hamcrest.Matchers.endsWith("startFrom"))
                 .body("violations[0].message", org.hamcrest.Matchers.containsString("earlier version of the tiny"));
+        // The library says so before anyone tries: the "Start from" list offers only startable models.
+        owner.request().get("/api/models/" + mine).then().body("startable", org.hamcrest.Matchers.is(false));
+        owner.request().get("/api/models").then().body("find { it.id == '" + mine + "' }.startable",
+                org.hamcrest.Matchers.is(false));
     }
 
     private static Map<String, Object> body(String[] sets, int iterations, String startFrom) {
