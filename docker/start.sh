@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
-# Starts the packaged app, the same way on a laptop and in the container image. libtorch allocates and frees
-# hundreds of MB per training step; glibc's malloc hands that back to the kernel each time and makes training
-# 3-4x slower, so jemalloc is preloaded when the machine has it (Debian: libjemalloc2), else glibc is tuned.
+# Starts the packaged app, the same way on a laptop and in the container image: jemalloc (allocator.sh), the session
+# key, DJL offline.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 app="${DOPPEL_APP_DIR:-$here/../target/quarkus-app}"
@@ -11,19 +10,8 @@ if [ ! -f "$app/quarkus-run.jar" ]; then
     exit 1
 fi
 
-jemalloc=""
-for candidate in /usr/lib/x86_64-linux-gnu/libjemalloc.so.2 /usr/lib64/libjemalloc.so.2 /usr/lib/libjemalloc.so.2; do
-    if [ -f "$candidate" ]; then jemalloc=$candidate; break; fi
-done
-if [ -n "$jemalloc" ]; then
-    export LD_PRELOAD="${LD_PRELOAD:+$LD_PRELOAD:}$jemalloc"
-    export MALLOC_CONF="${MALLOC_CONF:-dirty_decay_ms:-1,muzzy_decay_ms:-1}"
-else
-    export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-1}"
-    export MALLOC_MMAP_THRESHOLD_="${MALLOC_MMAP_THRESHOLD_:-33554432}"
-    export MALLOC_TRIM_THRESHOLD_="${MALLOC_TRIM_THRESHOLD_:-4294967296}"
-    export MALLOC_TOP_PAD_="${MALLOC_TOP_PAD_:-268435456}"
-fi
+# shellcheck source=docker/allocator.sh
+source "$here/allocator.sh"
 # Session cookies are encrypted with this key; without a fixed one every restart would sign everyone out. The
 # embedded default keeps a random key in its data directory. Several web nodes share one key: set
 # QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY for all of them instead.

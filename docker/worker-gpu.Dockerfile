@@ -33,7 +33,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /deployments
 COPY --from=build /src/target/quarkus-app quarkus-app
-COPY docker/start.sh start.sh
+COPY docker/start.sh docker/allocator.sh ./
 COPY models models
 # NVIDIA_DRIVER_CAPABILITIES tells the container toolkit which driver libraries to mount: compute (libcuda) and
 # utility (nvidia-smi, for looking at a worker). NVIDIA_VISIBLE_DEVICES is deliberately not set here: which GPU a

@@ -58,9 +58,9 @@ else
     echo "doppel: ExtractBenchmark not compiled (mvn -B test-compile)"
 fi
 
-jemalloc=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
 java_env=(OPT_OUT_TRACKING=true OMP_NUM_THREADS="$threads")
-[ -f $jemalloc ] && java_env+=(LD_PRELOAD=$jemalloc MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1)
+# The app's allocator (docker/allocator.sh) for our JVM only, not for the Python detectors it is compared with.
+mapfile -t -O "${#java_env[@]}" java_env < <(bash -c 'source docker/allocator.sh; env | grep -E "^(LD_PRELOAD|MALLOC_)"')
 
 for clip in "${clips[@]}"; do
     [ -f "$clip" ] || { echo "no such clip: $clip" >&2; continue; }

@@ -16,10 +16,9 @@ cp_file=$(mktemp)
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
 classpath="target/classes:target/test-classes:$(cat "$cp_file")"
 rm -f "$cp_file"
-jemalloc=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
-preload=""; [ -f $jemalloc ] && preload=$jemalloc
 
-handover=$(LD_PRELOAD="$preload" MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1 OPT_OUT_TRACKING=true \
+# shellcheck source=docker/allocator.sh
+handover=$(source docker/allocator.sh && OPT_OUT_TRACKING=true \
     java -Dai.djl.offline=true -cp "$classpath" dev.doppel.training.HandoverBenchmark "$preset" 2>/dev/null | grep '^{')
 echo "hand-over, measured here: $handover"
 seconds=$(echo "$handover" | sed -E 's/.*"handoverSeconds": ([0-9.]+).*/\1/')

@@ -20,8 +20,8 @@ mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.include
 classpath="target/classes:target/test-classes:$(cat "$cp_file")"
 rm -f "$cp_file"
 
-jemalloc=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
-[ -f $jemalloc ] && export LD_PRELOAD=$jemalloc MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1
+# shellcheck source=docker/allocator.sh
+source docker/allocator.sh
 export OPT_OUT_TRACKING=true OMP_NUM_THREADS="$threads"
 for clip in $clips; do
     java ${DOPPEL_BENCH_SHEET:+-Dswap.sheet=$DOPPEL_BENCH_SHEET} -Dai.djl.pytorch.num_threads="$threads" \

@@ -17,15 +17,14 @@ mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.include
 classpath="target/classes:target/test-classes:$(cat "$cp_file")"
 rm -f "$cp_file"
 
-jemalloc=/usr/lib/x86_64-linux-gnu/libjemalloc.so.2
 export OPT_OUT_TRACKING=true
-trainer() { # preset, allocator (jemalloc | glibc)
-    local preload=""
-    [ "$2" = jemalloc ] && [ -f $jemalloc ] && preload=$jemalloc
-    LD_PRELOAD="$preload" MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1 OMP_NUM_THREADS="$threads" \
+trainer() ( # preset, allocator (jemalloc: the app's, docker/allocator.sh | glibc: its defaults)
+    # shellcheck source=docker/allocator.sh
+    if [ "$2" = jemalloc ]; then source docker/allocator.sh; fi
+    OMP_NUM_THREADS="$threads" \
         java -Dai.djl.pytorch.num_threads="$threads" -Dai.djl.pytorch.num_interop_threads=1 -cp "$classpath" \
         dev.doppel.training.TrainBenchmark "$1" "$iterations" 2 2>/dev/null | grep '^{'
-}
+)
 seconds() { sed -E 's/.*"secondsPerIteration": ([0-9.]+).*/\1/'; }
 for preset in lite original; do
     djl=$(trainer "$preset" jemalloc)
