@@ -8,7 +8,8 @@
 # 64 times its size (lg_extent_max_active_fit:6): DSSIM's backward, whose requests are at most 5 MB, met only free
 # runs of 100-235 MB, could use none of them and mapped fresh memory at every step (`lite` with DSSIM: 3.0 GB after
 # 300 steps and growing by ~1 GB per 100; the app was OOM-killed). Letting any free run be cut (fit 2^30) bounds it
-# (1.4 GB, flat from step ~450 to 1,200) and is no slower (lite DSSIM 150 steps 30.8 s against 32.9; original 20: 51 s against 50; hq 60: 302 s against 311). TrainingMemoryTests.
+# (1.4 GB, flat from step ~450 to 1,200) and is no slower (lite with DSSIM, 150 steps: 30.8 s against 32.9;
+# original, 20: 51 s against 50; hq, 60: 302 s against 311). TrainingMemoryTests holds it.
 doppel_jemalloc=""
 for candidate in /usr/lib/x86_64-linux-gnu/libjemalloc.so.2 /usr/lib64/libjemalloc.so.2 /usr/lib/libjemalloc.so.2; do
     if [ -f "$candidate" ]; then doppel_jemalloc=$candidate; break; fi

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import dev.doppel.support.Accounts;
@@ -40,7 +41,9 @@ class WarmStartTests {
     static final int FIRST_ITERATIONS = 180;
     static final int WARM_ITERATIONS = FIRST_ITERATIONS / 3;
 
+    /** Training measured, with the database only as its fixture: the PostgreSQL pass leaves it out (.ci/run). */
     @Test
+    @Tag("db-agnostic")
     void startsFromAnEarlierModelAndGetsThereInAThirdOfTheIterations() throws Exception {
         Accounts.Session session = Accounts.newSession("warm");
         String[] first = Uploads.twoFaceSets(session, "grid_man-glasses_lbax4n.mp4", "grid_woman-green-top_lrwp9a.mp4");
