@@ -29,6 +29,7 @@ import dev.doppel.support.DecodedVideo;
 import dev.doppel.support.SwapFixture;
 import dev.doppel.support.TestMedia;
 import dev.doppel.support.Uploads;
+import dev.doppel.swap.quality.IdentityFigures;
 import dev.doppel.swap.video.Provenance;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -141,9 +142,9 @@ class SwapResourceTests {
         String identity = String.valueOf(report.getMap("identity"));
         double softCeiling = report.getDouble("identity.blurredTargetAsTarget");
         if (report.getBoolean("identity.measurable")) {
-            assertThat(softCeiling).as(identity).isGreaterThanOrEqualTo(0.5);
+            assertThat(softCeiling).as(identity).isGreaterThanOrEqualTo(IdentityFigures.MIN_SOFT_CEILING);
         } else {
-            assertThat(softCeiling).as(identity).isLessThan(0.5);
+            assertThat(softCeiling).as(identity).isLessThan(IdentityFigures.MIN_SOFT_CEILING);
             assertThat(report.getString("identity.reason")).as(identity).startsWith("The swapped faces are too soft");
         }
         assertThat(report.getDouble("identity.sourceAsTarget")).isBetween(0.0, 0.2);

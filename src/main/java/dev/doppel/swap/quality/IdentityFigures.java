@@ -20,7 +20,7 @@ public final class IdentityFigures {
     /** Above this share of the source's faces passing as the target, nothing it says means anything. */
     static final double MAX_SOURCE_PASSING = 0.2;
     /** Below this share of the target's own faces passing at the swap's softness, the swap is too soft to judge. */
-    static final double MIN_SOFT_CEILING = 0.5;
+    public static final double MIN_SOFT_CEILING = 0.5;
     /** Fewer held-out faces of the target than this cannot set a threshold and check it. */
     static final int MIN_HELD_OUT = 6;
 
