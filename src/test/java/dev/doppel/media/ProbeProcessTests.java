@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 import dev.doppel.support.Accounts;
 import dev.doppel.support.StorageSnapshot;
 import dev.doppel.support.Uploads;
+import dev.doppel.support.SuiteProfile;
 
 /**
  * The upload probe runs as a child process: one that crashes or hangs on a hostile file refuses that upload with a
@@ -30,12 +30,13 @@ import dev.doppel.support.Uploads;
 @TestProfile(ProbeProcessTests.WithMisbehavingProbe.class)
 class ProbeProcessTests {
 
-    public static class WithMisbehavingProbe implements QuarkusTestProfile {
+    public static class WithMisbehavingProbe implements SuiteProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // No web UI: its build would cost this profile's start-up ~20 s and nothing here reads a page.
             return Map.of("doppel.media.probe.executable",
                     Path.of("src/test/resources/probe-doubles/ffprobe-double.sh").toAbsolutePath().toString(),
-                    "doppel.media.probe.timeout", "PT3S");
+                    "doppel.media.probe.timeout", "PT3S", "quarkus.quinoa", "false");
         }
     }
 

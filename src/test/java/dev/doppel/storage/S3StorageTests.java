@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
@@ -21,6 +20,7 @@ import dev.doppel.support.Accounts;
 import dev.doppel.support.S3Server;
 import dev.doppel.support.TestMedia;
 import dev.doppel.support.Uploads;
+import dev.doppel.support.SuiteProfile;
 
 /**
  * The whole app on doppel.storage=s3 against a real S3 server: an upload lands in the bucket, its face set's faces
@@ -36,10 +36,16 @@ class S3StorageTests {
 
     static String bucket;
 
-    public static class OnS3 implements QuarkusTestProfile {
+    public static class OnS3 implements SuiteProfile {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(Bucket.class));
+        }
+
+        /** No web UI: its build would cost this profile's start-up ~20 s and nothing here reads a page. */
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.quinoa", "false");
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import dev.doppel.support.SuiteProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -22,7 +22,7 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(UiUnitTests.WithUiTests.class)
 class UiUnitTests {
 
-    public static class WithUiTests implements QuarkusTestProfile {
+    public static class WithUiTests implements SuiteProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.quinoa.run-tests", "true");
