@@ -26,8 +26,9 @@ class TrainingMemoryTests {
 
     private static final Path ALLOCATOR = Path.of("docker/allocator.sh");
     /**
-     * Steps of the `tiny` network with DSSIM+MSE: ~36 s on 2 cores (~4 s of it start-up). With jemalloc's default fit the process grew
-     * ~1.6 MB a step past {@link #SETTLED}, so the 300 steps after it would add ~480 MB against the bound of 100.
+     * Steps of the `tiny` network with DSSIM+MSE: ~36 s on 2 cores (~4 s of it start-up). With jemalloc's default
+     * fit the process grew ~1.6 MB a step past {@link #SETTLED}, so the 300 steps after it would add ~480 MB against
+     * the bound of 100.
      */
     private static final int ITERATIONS = 700;
     /** Past this step the process has all it needs. */
