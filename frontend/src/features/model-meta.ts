@@ -7,12 +7,12 @@ import { formatCount, formatTimeLeft } from '../ui/format.ts'
 /** The job type that trains a model; its `subjectId` is the model id. */
 export const TRAIN_JOB = 'TRAIN'
 
-/** The preset the form starts with: it trains on a CPU in minutes. */
+/** The preset the form starts with: its preview moves within minutes on a CPU. */
 export const DEFAULT_PRESET = 'lite'
 
 /** Offered when the server's list could not be loaded. */
 export const FALLBACK_PRESETS: Preset[] = [
-  { name: 'lite', description: 'The CPU default: a visible result within minutes.', inputSize: 64, encoderFilters: [], denseSize: 0, batchSize: 16, learningRate: 2e-4, loss: 'mae', warmupIterations: 100, warpIterations: 2000, featureWeight: 0, icnr: false },
+  { name: 'lite', description: 'The CPU default: the preview sharpens within minutes, but its swaps stay a blur on a CPU; a recognisable swap takes a GPU.', inputSize: 64, encoderFilters: [], denseSize: 0, batchSize: 16, learningRate: 2e-4, loss: 'mae', warmupIterations: 100, warpIterations: 2000, featureWeight: 0, icnr: false },
   { name: 'original', description: 'For a GPU: the classic deepfakes architecture.', inputSize: 64, encoderFilters: [], denseSize: 0, batchSize: 16, learningRate: 5e-5, loss: 'mae', warmupIterations: 0, featureWeight: 0, icnr: false, warpIterations: null },
   { name: 'hq', description: 'For a GPU: 128 px faces, sharper output, longer training.', inputSize: 128, encoderFilters: [], denseSize: 0, batchSize: 16, learningRate: 5e-5, loss: 'dssim+mse', warmupIterations: 0, featureWeight: 0, icnr: false, warpIterations: null },
   { name: 'tiny', description: 'For tests: the loss falls within seconds, the faces stay blurry.', inputSize: 32, encoderFilters: [], denseSize: 0, batchSize: 16, learningRate: 5e-5, loss: 'mae', warmupIterations: 0, featureWeight: 0, icnr: false, warpIterations: null },
