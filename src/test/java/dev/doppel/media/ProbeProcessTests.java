@@ -33,10 +33,9 @@ class ProbeProcessTests {
     public static class WithMisbehavingProbe implements SuiteProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            // No web UI: its build would cost this profile's start-up ~20 s and nothing here reads a page.
-            return Map.of("doppel.media.probe.executable",
+            return SuiteProfile.withoutUi(Map.of("doppel.media.probe.executable",
                     Path.of("src/test/resources/probe-doubles/ffprobe-double.sh").toAbsolutePath().toString(),
-                    "doppel.media.probe.timeout", "PT3S", "quarkus.quinoa", "false");
+                    "doppel.media.probe.timeout", "PT3S"));
         }
     }
 

@@ -42,10 +42,9 @@ class S3StorageTests {
             return List.of(new TestResourceEntry(Bucket.class));
         }
 
-        /** No web UI: its build would cost this profile's start-up ~20 s and nothing here reads a page. */
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.quinoa", "false");
+            return SuiteProfile.withoutUi(Map.of());
         }
     }
 
